@@ -1,0 +1,22 @@
+// Names of effect kinds, as stored.
+#include "bot/core/effect.hpp"
+
+namespace oncall {
+
+std::string to_string(effect_kind k) {
+  switch (k) {
+    case effect_kind::announce: return "announce";
+    case effect_kind::sync: return "sync";
+    case effect_kind::thread_post: return "thread_post";
+  }
+  return "unknown";
+}
+
+std::optional<effect_kind> effect_kind_from_string(std::string_view s) {
+  if (s == "announce") return effect_kind::announce;
+  if (s == "sync") return effect_kind::sync;
+  if (s == "thread_post") return effect_kind::thread_post;
+  return std::nullopt;
+}
+
+}  // namespace oncall

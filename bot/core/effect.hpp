@@ -1,0 +1,35 @@
+// An effect is something that must leave the process (a chat post, an update) once the state
+// change that caused it is committed. Effects are stored with an idempotency key in the same
+// transaction as that change, and carried out by the outbox; a restart resumes what was not done.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+
+#include "bot/core/time.hpp"
+
+namespace oncall {
+
+enum class effect_kind {
+  announce,     // post the incident's announcement in its channel
+  sync,         // update the announcement in place from the incident's current state
+  thread_post,  // post `payload` (a message) in the incident's room
+};
+
+std::string to_string(effect_kind k);
+std::optional<effect_kind> effect_kind_from_string(std::string_view s);
+
+struct effect {
+  std::int64_t id = 0;
+  std::string key;  // idempotency key: the same key is never enqueued twice
+  effect_kind kind = effect_kind::thread_post;
+  std::string channel;  // ordering lane: effects of one channel run in order
+  std::int64_t incident_id = 0;
+  std::string payload;  // JSON, kind-specific
+  time_point created_at;
+  int attempts = 0;
+  bool operator==(const effect&) const = default;
+};
+
+}  // namespace oncall

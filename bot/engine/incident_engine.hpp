@@ -1,0 +1,88 @@
+// The incident engine: applies alerts and commands to incidents, commits each change with its
+// timeline entries and outbound effects in one transaction, and tells the outbox there is work.
+// Runs on the single engine thread; nothing here knows which chat platform is in use.
+#pragma once
+
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "bot/chat/message.hpp"
+#include "bot/core/alert.hpp"
+#include "bot/core/clock.hpp"
+#include "bot/core/incident.hpp"
+#include "bot/core/result.hpp"
+#include "bot/engine/actor.hpp"
+#include "bot/store/store.hpp"
+#include "config/config.hpp"
+
+namespace oncall {
+
+struct ingest_outcome {
+  std::vector<std::int64_t> opened;
+  std::vector<std::int64_t> updated;
+  std::vector<std::int64_t> resolved;
+};
+
+class incident_engine {
+ public:
+  incident_engine(std::shared_ptr<const config> cfg, store& st, const clock_source& clock);
+
+  // Called after every commit that enqueued effects (the outbox drains them).
+  void on_effects(std::function<void()> kick) { kick_ = std::move(kick); }
+  void reload(std::shared_ptr<const config> cfg) { cfg_ = std::move(cfg); }
+  const config& cfg() const { return *cfg_; }
+  store& storage() { return store_; }
+  time_point now() const { return clock_.now(); }
+
+  ingest_outcome ingest(const alert_batch& batch);
+  result<incident> page(const std::string& summary, int severity, const std::string& policy,
+                        const actor& by);
+  result<incident> ack(std::int64_t id, const actor& by, std::optional<duration> lease);
+  result<incident> escalate(std::int64_t id, const actor& by, const std::string& reason);
+  result<incident> resolve(std::int64_t id, const actor& by, const std::string& note);
+  // Records a responder's rating of the page: actionable, not_actionable or false_alarm.
+  result<incident> rate(std::int64_t id, const actor& by, const std::string& rating);
+  // Escalations and ack leases whose time has come; returns how many fired.
+  int fire_due_escalations();
+
+  std::vector<incident> open_incidents();
+  std::optional<incident> find(std::int64_t id);
+  std::optional<incident> find_by_message(const std::string& channel, const std::string& ref);
+
+  // Applies an inbound delivery (envelope, request) once: `apply` runs in a transaction and
+  // returns the reply; a redelivery of the same id gets the first reply and changes nothing.
+  std::string once(const std::string& delivery_id, const std::function<std::string()>& apply);
+
+  // The announcement of an incident as it should look now.
+  outbound_message announcement(const incident& inc);
+  // Chat users the incident's current level pages.
+  std::vector<std::string> paged_chat_users(const incident& inc);
+  // The chat handle of a person (Slack id or Mattermost username), or empty.
+  std::string chat_handle(const std::string& person) const;
+
+ private:
+  incident open_incident(const alert_batch& batch, const std::string& key);
+  void absorb_alerts(incident& inc, const alert_batch& batch, ingest_outcome& out);
+  void schedule_next_escalation(incident& inc);
+  void record(incident& inc, const std::string& kind, const std::string& author,
+              const std::string& text, bool announce_change = true);
+  void post_in_room(const incident& inc, std::int64_t cause, const outbound_message& m);
+  void enqueue(const incident& inc, effect_kind kind, const std::string& key,
+               const std::string& payload = "{}");
+  result<incident> load_open(std::int64_t id);
+  void commit(const std::function<void()>& body);
+  rich_text mentions(const incident& inc);
+  std::string lane() const;
+
+  std::shared_ptr<const config> cfg_;
+  store& store_;
+  const clock_source& clock_;
+  std::function<void()> kick_;
+  bool effects_enqueued_ = false;
+  int commit_depth_ = 0;
+};
+
+}  // namespace oncall

@@ -1,0 +1,70 @@
+// URL splitting and form encoding.
+#include "bot/net/url.hpp"
+
+#include <cctype>
+
+namespace oncall {
+
+std::optional<url_parts> parse_url(std::string_view url) {
+  auto scheme_end = url.find("://");
+  if (scheme_end == std::string_view::npos) return std::nullopt;
+  url_parts parts;
+  parts.scheme = std::string(url.substr(0, scheme_end));
+  for (auto& c : parts.scheme) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  std::string default_port;
+  if (parts.scheme == "http" || parts.scheme == "ws") default_port = "80";
+  else if (parts.scheme == "https" || parts.scheme == "wss") default_port = "443";
+  else return std::nullopt;
+  auto rest = url.substr(scheme_end + 3);
+  auto path_start = rest.find_first_of("/?");
+  auto authority = rest.substr(0, path_start);
+  parts.target = path_start == std::string_view::npos ? "/" : std::string(rest.substr(path_start));
+  if (!parts.target.empty() && parts.target.front() == '?') parts.target = "/" + parts.target;
+  if (authority.empty() || authority.find('@') != std::string_view::npos) return std::nullopt;
+  if (authority.front() == '[') {  // [::1]:8080
+    auto close = authority.find(']');
+    if (close == std::string_view::npos) return std::nullopt;
+    parts.host = std::string(authority.substr(1, close - 1));
+    auto after = authority.substr(close + 1);
+    parts.port = after.size() > 1 && after.front() == ':' ? std::string(after.substr(1)) : default_port;
+    return parts;
+  }
+  auto colon = authority.rfind(':');
+  parts.host = std::string(authority.substr(0, colon));
+  parts.port = colon == std::string_view::npos ? default_port : std::string(authority.substr(colon + 1));
+  if (parts.host.empty() || parts.port.empty()) return std::nullopt;
+  return parts;
+}
+
+std::string url_encode(std::string_view text) {
+  static const char* hex = "0123456789ABCDEF";
+  std::string out;
+  for (unsigned char c : text) {
+    if (std::isalnum(c) || c == '-' || c == '_' || c == '.' || c == '~') {
+      out += static_cast<char>(c);
+    } else {
+      out += '%';
+      out += hex[c >> 4];
+      out += hex[c & 15];
+    }
+  }
+  return out;
+}
+
+std::string url_decode(std::string_view text) {
+  std::string out;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == '+') {
+      out += ' ';
+    } else if (text[i] == '%' && i + 2 < text.size() && std::isxdigit(static_cast<unsigned char>(text[i + 1])) &&
+               std::isxdigit(static_cast<unsigned char>(text[i + 2]))) {
+      out += static_cast<char>(std::stoi(std::string(text.substr(i + 1, 2)), nullptr, 16));
+      i += 2;
+    } else {
+      out += text[i];
+    }
+  }
+  return out;
+}
+
+}  // namespace oncall

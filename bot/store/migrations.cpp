@@ -1,0 +1,90 @@
+// The SQLite schema, as numbered migrations. Never edit a released migration: add a new one.
+#include "bot/store/migrations.hpp"
+
+namespace oncall {
+
+const std::vector<std::string>& sqlite_migrations() {
+  static const std::vector<std::string> all = {
+      // 1: incidents, their alerts, timeline, outbound effects, applied inbound deliveries.
+      R"sql(
+CREATE TABLE incidents (
+  id INTEGER PRIMARY KEY,
+  key TEXT NOT NULL,
+  title TEXT NOT NULL,
+  source TEXT NOT NULL,
+  severity INTEGER NOT NULL,
+  severity_set_by_hand INTEGER NOT NULL DEFAULT 0,
+  state TEXT NOT NULL,
+  policy TEXT NOT NULL,
+  level INTEGER NOT NULL DEFAULT 0,
+  cycle INTEGER NOT NULL DEFAULT 0,
+  opened_at INTEGER NOT NULL,
+  acked_at INTEGER,
+  acked_by TEXT NOT NULL DEFAULT '',
+  ack_until INTEGER,
+  resolved_at INTEGER,
+  resolved_by TEXT NOT NULL DEFAULT '',
+  lead TEXT NOT NULL DEFAULT '',
+  next_escalation_at INTEGER,
+  labels TEXT NOT NULL DEFAULT '{}',
+  links TEXT NOT NULL DEFAULT '[]',
+  alert_count INTEGER NOT NULL DEFAULT 0,
+  firing_count INTEGER NOT NULL DEFAULT 0,
+  channel TEXT NOT NULL DEFAULT '',
+  message_ref TEXT NOT NULL DEFAULT ''
+);
+CREATE UNIQUE INDEX incidents_open_key ON incidents(key) WHERE state != 'resolved';
+CREATE INDEX incidents_state ON incidents(state);
+CREATE INDEX incidents_message ON incidents(channel, message_ref);
+
+CREATE TABLE alerts (
+  incident_id INTEGER NOT NULL REFERENCES incidents(id),
+  fingerprint TEXT NOT NULL,
+  status TEXT NOT NULL,
+  title TEXT NOT NULL,
+  severity INTEGER NOT NULL,
+  labels TEXT NOT NULL,
+  annotations TEXT NOT NULL,
+  links TEXT NOT NULL,
+  starts_at INTEGER,
+  ends_at INTEGER,
+  updated_at INTEGER NOT NULL,
+  PRIMARY KEY (incident_id, fingerprint)
+);
+
+CREATE TABLE timeline (
+  id INTEGER PRIMARY KEY,
+  incident_id INTEGER NOT NULL REFERENCES incidents(id),
+  at INTEGER NOT NULL,
+  kind TEXT NOT NULL,
+  author TEXT NOT NULL,
+  text TEXT NOT NULL,
+  ref TEXT NOT NULL DEFAULT '',
+  key_event INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX timeline_incident ON timeline(incident_id, at);
+
+CREATE TABLE effects (
+  id INTEGER PRIMARY KEY,
+  key TEXT NOT NULL UNIQUE,
+  kind TEXT NOT NULL,
+  channel TEXT NOT NULL,
+  incident_id INTEGER NOT NULL,
+  payload TEXT NOT NULL,
+  created_at INTEGER NOT NULL,
+  attempts INTEGER NOT NULL DEFAULT 0,
+  done_at INTEGER
+);
+CREATE INDEX effects_pending ON effects(id) WHERE done_at IS NULL;
+
+CREATE TABLE inbound (
+  id TEXT PRIMARY KEY,
+  reply TEXT NOT NULL,
+  at INTEGER NOT NULL
+);
+)sql",
+  };
+  return all;
+}
+
+}  // namespace oncall

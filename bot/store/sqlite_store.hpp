@@ -1,0 +1,65 @@
+// The embedded store: SQLite in WAL mode with synchronous=FULL, so a commit that acks an
+// outside event survives kill -9 and power loss.
+#pragma once
+
+#include <memory>
+#include <string>
+
+#include "bot/store/store.hpp"
+
+namespace SQLite {
+class Database;
+class Statement;
+}  // namespace SQLite
+
+namespace oncall {
+
+class sqlite_store final : public store {
+ public:
+  // `path` is a file name or ":memory:". Applies pending migrations; throws std::runtime_error
+  // with a readable message when the file cannot be opened or is from a newer oncallbot.
+  explicit sqlite_store(const std::string& path);
+  ~sqlite_store() override;
+
+  void transaction(const std::function<void()>& body) override;
+
+  std::int64_t insert_incident(const incident& inc) override;
+  void update_incident(const incident& inc) override;
+  std::optional<incident> find_incident(std::int64_t id) override;
+  std::optional<incident> find_open_incident_by_key(const std::string& key) override;
+  std::vector<incident> open_incidents() override;
+  std::optional<incident> find_incident_by_message(const std::string& channel,
+                                                   const std::string& message_ref) override;
+  std::vector<incident> incidents_due_for_escalation(time_point now) override;
+
+  void upsert_alert(std::int64_t incident_id, const alert& a, time_point now) override;
+  std::vector<alert> incident_alerts(std::int64_t incident_id) override;
+  alert_counts count_alerts(std::int64_t incident_id) override;
+
+  std::int64_t append_timeline(const timeline_entry& e) override;
+  std::vector<timeline_entry> timeline(std::int64_t incident_id) override;
+
+  bool enqueue_effect(const effect& e) override;
+  std::vector<effect> pending_effects() override;
+  void complete_effect(std::int64_t effect_id, time_point now) override;
+  void note_effect_attempt(std::int64_t effect_id) override;
+
+  std::optional<inbound_record> find_inbound(const std::string& id) override;
+  void record_inbound(const std::string& id, const std::string& reply, time_point now) override;
+
+  std::int64_t count_rows(const std::string& table) override;
+  int schema_version() override;
+
+ private:
+  void migrate();
+  std::vector<incident> query_incidents(const std::string& where,
+                                        const std::function<void(SQLite::Statement&)>& bind);
+
+  std::unique_ptr<SQLite::Database> db_;
+  int transaction_depth_ = 0;
+};
+
+// "sqlite:PATH" → PATH; throws std::runtime_error for other schemes.
+std::unique_ptr<store> open_store(const std::string& url);
+
+}  // namespace oncall

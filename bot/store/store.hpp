@@ -1,0 +1,68 @@
+// The storage interface the engine writes through. SQLite implements it (sqlite_store); a
+// PostgreSQL implementation can fill it for several replicas. Every call is synchronous and
+// runs on the engine's thread; `transaction` makes a group of calls atomic and durable.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "bot/core/alert.hpp"
+#include "bot/core/effect.hpp"
+#include "bot/core/incident.hpp"
+#include "bot/core/timeline.hpp"
+
+namespace oncall {
+
+struct alert_counts {
+  int total = 0;
+  int firing = 0;
+};
+
+struct inbound_record {
+  std::string reply;  // what was answered the first time (JSON), replayed on redelivery
+};
+
+class store {
+ public:
+  virtual ~store() = default;
+
+  // Runs `body` in one transaction: committed durably when it returns, rolled back when it
+  // throws (the exception propagates). Nested calls join the outer transaction.
+  virtual void transaction(const std::function<void()>& body) = 0;
+
+  virtual std::int64_t insert_incident(const incident& inc) = 0;  // returns the new id
+  virtual void update_incident(const incident& inc) = 0;
+  virtual std::optional<incident> find_incident(std::int64_t id) = 0;
+  virtual std::optional<incident> find_open_incident_by_key(const std::string& key) = 0;
+  virtual std::vector<incident> open_incidents() = 0;
+  virtual std::optional<incident> find_incident_by_message(const std::string& channel,
+                                                           const std::string& message_ref) = 0;
+  virtual std::vector<incident> incidents_due_for_escalation(time_point now) = 0;
+
+  // Inserts or updates the alert (by fingerprint) within the incident.
+  virtual void upsert_alert(std::int64_t incident_id, const alert& a, time_point now) = 0;
+  virtual std::vector<alert> incident_alerts(std::int64_t incident_id) = 0;
+  virtual alert_counts count_alerts(std::int64_t incident_id) = 0;
+
+  virtual std::int64_t append_timeline(const timeline_entry& e) = 0;
+  virtual std::vector<timeline_entry> timeline(std::int64_t incident_id) = 0;
+
+  // false when an effect with the same key exists already (then nothing is written).
+  virtual bool enqueue_effect(const effect& e) = 0;
+  virtual std::vector<effect> pending_effects() = 0;
+  virtual void complete_effect(std::int64_t effect_id, time_point now) = 0;
+  virtual void note_effect_attempt(std::int64_t effect_id) = 0;
+
+  // Inbound deliveries (envelopes, webhooks by idempotency id) already applied.
+  virtual std::optional<inbound_record> find_inbound(const std::string& id) = 0;
+  virtual void record_inbound(const std::string& id, const std::string& reply, time_point now) = 0;
+
+  // Table row counts, for checks that bad input changed nothing.
+  virtual std::int64_t count_rows(const std::string& table) = 0;
+  virtual int schema_version() = 0;
+};
+
+}  // namespace oncall

@@ -1,0 +1,48 @@
+// Button dispatch. The incident comes from the button's value, checked against the message it
+// sits on, so a forged value cannot act on another incident.
+#include "handlers/buttons.hpp"
+
+#include "bot/engine/announcement.hpp"
+#include "handlers/arguments.hpp"
+
+namespace oncall {
+
+namespace {
+
+outbound_message refusal(const std::string& why) {
+  return simple_message({rt::text("Sorry: " + why + ".")});
+}
+
+}  // namespace
+
+std::optional<outbound_message> handle_button(command_context& ctx, const button_click& click) {
+  auto id = parse_incident_id(click.value);
+  auto inc = id ? ctx.engine.find(*id) : std::nullopt;
+  if (!inc) return refusal("this button names no incident oncallbot knows");
+  if (!inc->message_ref.empty() && !click.message_ref.empty() &&
+      (inc->message_ref != click.message_ref || inc->channel != click.channel)) {
+    return refusal("this button does not belong to incident " + inc->display_id() + "'s announcement");
+  }
+  if (!ctx.caller.known()) {
+    return refusal("you are not in oncallbot's people list; ask an admin to add your chat id " +
+                   ctx.caller.chat_user);
+  }
+  result<incident> outcome = *inc;
+  if (click.action_id == action_ack) {
+    outcome = ctx.engine.ack(inc->id, ctx.caller, std::nullopt);
+  } else if (click.action_id == action_escalate) {
+    outcome = ctx.engine.escalate(inc->id, ctx.caller, "");
+  } else if (click.action_id == action_resolve) {
+    outcome = ctx.engine.resolve(inc->id, ctx.caller, "");
+  } else if (click.action_id.rfind("rate_", 0) == 0) {
+    auto rated = ctx.engine.rate(inc->id, ctx.caller, click.action_id.substr(5));
+    if (!rated) return refusal(rated.err().message);
+    return simple_message({rt::text("Thanks, your rating of " + inc->display_id() + " is recorded.")});
+  } else {
+    return refusal("oncallbot does not know the button '" + click.action_id + "'");
+  }
+  if (!outcome) return refusal(outcome.err().message);
+  return std::nullopt;
+}
+
+}  // namespace oncall

@@ -1,0 +1,15 @@
+// The /oncall subcommands, one file each.
+#pragma once
+
+#include "handlers/command.hpp"
+
+namespace oncall {
+
+command_spec help_command();
+command_spec page_command();
+command_spec ack_command();
+command_spec escalate_command();
+command_spec resolve_command();
+command_spec incidents_command();
+
+}  // namespace oncall

@@ -1,0 +1,134 @@
+// The sections about the bot's own plumbing: HTTP server, storage, logging, the issue tracker
+// and where postmortems go.
+#include <charconv>
+
+#include "config/sections.hpp"
+
+namespace oncall {
+
+namespace {
+
+constexpr std::string_view http_keys[] = {"listen", "public_url", "webhook_tokens", "max_body"};
+constexpr std::string_view storage_keys[] = {"url", "backup"};
+constexpr std::string_view backup_keys[] = {"every", "keep", "dir"};
+constexpr std::string_view log_keys[] = {"level", "format"};
+constexpr std::string_view log_levels[] = {"trace", "debug", "info", "warn", "error"};
+constexpr std::string_view log_formats[] = {"text", "json"};
+constexpr std::string_view tracker_keys[] = {"kind",  "url",        "project",      "user",
+                                             "token", "issue_type", "followup_type"};
+constexpr std::string_view tracker_kinds[] = {"jira"};
+constexpr std::string_view postmortem_keys[] = {"dir", "git"};
+
+// "host:port" with a numeric port; port 0 lets tests take any free port.
+bool valid_listen(const std::string& listen) {
+  auto colon = listen.rfind(':');
+  if (colon == std::string::npos || colon == 0 || colon + 1 == listen.size()) return false;
+  unsigned port = 0;
+  const char* first = listen.data() + colon + 1;
+  const char* last = listen.data() + listen.size();
+  auto [end, ec] = std::from_chars(first, last, port);
+  return ec == std::errc{} && end == last && port <= 65535;
+}
+
+bool valid_storage_url(const std::string& url) {
+  if (url.starts_with("sqlite:")) return url.size() > 7;
+  return url.starts_with("postgresql://") || url.starts_with("postgres://");
+}
+
+void strip_trailing_slashes(std::string& url) {
+  while (url.ends_with('/')) url.pop_back();
+}
+
+void read_backup(yaml_reader& r, const YAML::Node& storage, config& cfg) {
+  auto backup = r.map_field(storage, "storage", "backup");
+  if (!backup || !r.check_map(*backup, "storage.backup", backup_keys)) return;
+  backup_config b;
+  b.dir = "backups/";
+  r.read_duration(*backup, "storage.backup", "every", b.every, need::required);
+  r.read_count(*backup, "storage.backup", "keep", b.keep, 1);  // 0 (unset): keep them all
+  r.read_string(*backup, "storage.backup", "dir", b.dir);
+  cfg.storage.backup = b;
+}
+
+}  // namespace
+
+void read_http(yaml_reader& r, const YAML::Node& root, config& cfg) {
+  auto& http = cfg.http;
+  auto node = r.map_field(root, "", "http");
+  if (node && r.check_map(*node, "http", http_keys)) {
+    std::string listen;
+    if (r.read_string(*node, "http", "listen", listen)) {
+      if (valid_listen(listen)) {
+        http.listen = listen;
+      } else {
+        r.fail(field_line(*node, "listen"), "http.listen",
+               "'" + listen + "' is not host:port; write it like 127.0.0.1:8080 or 0.0.0.0:8080");
+      }
+    }
+    if (r.read_url(*node, "http", "public_url", http.public_url)) {
+      strip_trailing_slashes(http.public_url);
+    }
+    std::vector<std::string> tokens;
+    r.read_strings(*node, "http", "webhook_tokens", tokens);
+    // "${ALERT_TOKEN:-}" with the variable unset means "no token here", not an empty password.
+    for (auto& t : tokens) {
+      if (!t.empty()) http.webhook_tokens.push_back(std::move(t));
+    }
+    r.read_size(*node, "http", "max_body", http.max_body);
+  }
+  if (http.public_url.empty()) http.public_url = "http://" + http.listen;
+}
+
+void read_storage(yaml_reader& r, const YAML::Node& root, config& cfg) {
+  auto node = r.field(root, "", "storage");
+  if (!node) return;
+  std::string url;
+  std::string path = "storage";
+  if (node->IsScalar()) {
+    auto text = r.scalar(*node, path, line_of(*node));
+    if (!text) return;
+    url = *text;
+  } else {
+    if (!r.check_map(*node, path, storage_keys)) return;
+    if (!r.read_string(*node, path, "url", url, need::required)) return;
+    path = "storage.url";
+    read_backup(r, *node, cfg);
+  }
+  if (!valid_storage_url(url)) {
+    // Not echoed: a postgresql:// URL may carry a password.
+    r.fail(line_of(*node), path,
+           "must be sqlite:PATH (e.g. sqlite:oncallbot.db) or a postgresql:// URL");
+    return;
+  }
+  cfg.storage.url = url;
+}
+
+void read_log(yaml_reader& r, const YAML::Node& root, config& cfg) {
+  auto node = r.map_field(root, "", "log");
+  if (!node || !r.check_map(*node, "log", log_keys)) return;
+  r.read_choice(*node, "log", "level", log_levels, cfg.log.level);
+  r.read_choice(*node, "log", "format", log_formats, cfg.log.format);
+}
+
+void read_tracker(yaml_reader& r, const YAML::Node& root, config& cfg) {
+  auto node = r.map_field(root, "", "tracker");
+  if (!node || !r.check_map(*node, "tracker", tracker_keys)) return;
+  tracker_config t;
+  r.read_choice(*node, "tracker", "kind", tracker_kinds, t.kind, need::required);
+  if (r.read_url(*node, "tracker", "url", t.url, need::required)) strip_trailing_slashes(t.url);
+  r.read_string(*node, "tracker", "project", t.project, need::required);
+  r.read_string(*node, "tracker", "user", t.user);
+  r.read_string(*node, "tracker", "token", t.token);
+  r.read_string(*node, "tracker", "issue_type", t.issue_type);
+  r.read_string(*node, "tracker", "followup_type", t.followup_type);
+  cfg.tracker = t;
+}
+
+void read_postmortems(yaml_reader& r, const YAML::Node& root, config& cfg) {
+  auto node = r.map_field(root, "", "postmortems");
+  if (!node || !r.check_map(*node, "postmortems", postmortem_keys)) return;
+  r.read_string(*node, "postmortems", "dir", cfg.postmortems.dir);
+  r.read_bool(*node, "postmortems", "git", cfg.postmortems.git);
+}
+
+}  // namespace oncall

@@ -1,6 +1,51 @@
-// Temporary stub, replaced by the real CLI.
+// The command line (SPEC §1): parses argv with CLI11 and runs one command.
 #include "bot/app.hpp"
 
+#include <CLI/CLI.hpp>
+
+#include <iostream>
+
+#include "bot/commands.hpp"
+
 namespace oncall {
-int run_cli(int, char**) { return 0; }
+
+int run_cli(int argc, char** argv) {
+  CLI::App app{"oncallbot — the on-call chat-ops bot for Slack and Mattermost"};
+  app.set_version_flag("--version", std::string("oncallbot ") + ONCALLBOT_VERSION);
+  std::string top_config;
+  app.add_option("--config", top_config, "run the bot with this config (same as: run --config FILE)");
+
+  auto* run = app.add_subcommand("run", "run the bot until SIGINT/SIGTERM");
+  std::string run_config;
+  run->add_option("--config", run_config, "config file")->required();
+
+  auto* check = app.add_subcommand("check-config", "validate a config file");
+  std::string check_file;
+  check->add_option("FILE", check_file, "config file")->required();
+
+  auto* who = app.add_subcommand("who", "who is on call now (or at TIME) for each schedule");
+  std::string who_config, who_at;
+  who->add_option("--config", who_config, "config file")->required();
+  who->add_option("--at", who_at, "an ISO 8601 time, e.g. 2026-11-24T03:00:00Z");
+
+  app.require_subcommand(0, 1);
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::CallForHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForVersion& e) {
+    return app.exit(e);
+  } catch (const CLI::ParseError& e) {
+    std::cerr << "oncallbot: " << e.what() << "; see oncallbot --help\n";
+    return 2;
+  }
+
+  if (*run) return run_bot(run_config);
+  if (*check) return check_config(check_file);
+  if (*who) return show_who(who_config, who_at);
+  if (!top_config.empty()) return run_bot(top_config);
+  std::cout << app.help();
+  return 2;
+}
+
 }  // namespace oncall

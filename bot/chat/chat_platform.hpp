@@ -1,0 +1,74 @@
+// The seam between oncallbot and a chat platform. Adapters (slack/, mattermost/) turn the
+// platform's events into inbound_command / inbound_click and carry out posts and updates;
+// everything above this interface is platform-neutral.
+#pragma once
+
+#include <boost/asio/awaitable.hpp>
+#include <optional>
+#include <string>
+
+#include "bot/chat/message.hpp"
+#include "bot/core/time.hpp"
+
+namespace oncall {
+
+struct inbound_command {
+  std::string delivery_id;  // stable across redeliveries (Slack trigger_id)
+  std::string user;         // platform user (Slack id, Mattermost username)
+  std::string channel;      // platform channel id
+  std::string text;         // after "/oncall ", unescaped
+};
+
+struct inbound_click {
+  std::string delivery_id;
+  std::string user;
+  std::string channel;
+  std::string message_ref;
+  std::string action_id;
+  std::string value;
+};
+
+struct chat_reply {
+  outbound_message message;
+  bool in_channel = false;
+};
+
+// What the adapters call. Implementations apply the event and commit before returning, so the
+// adapter may acknowledge the delivery right after.
+class chat_events {
+ public:
+  virtual ~chat_events() = default;
+  virtual chat_reply on_command(const inbound_command& cmd) = 0;
+  // A reply for the clicker alone, or nullopt.
+  virtual std::optional<outbound_message> on_click(const inbound_click& click) = 0;
+};
+
+struct post_result {
+  bool ok = false;
+  std::string channel;  // platform channel id the message went to
+  std::string ref;      // message ref (Slack ts, Mattermost post id)
+  std::string error;    // platform error code or transport failure
+  std::optional<duration> retry_after;  // rate limited: try again after this
+  bool permanent = false;  // retrying the same request cannot succeed
+};
+
+class chat_platform {
+ public:
+  virtual ~chat_platform() = default;
+  // Connects and keeps reconnecting until stop(); delivers events to `events`.
+  virtual boost::asio::awaitable<void> run(chat_events& events) = 0;
+  virtual void stop() = 0;
+  virtual bool connected() const = 0;
+  // `channel` is a name or id; `thread_ref` empty for a top-level message.
+  virtual boost::asio::awaitable<post_result> post(const std::string& channel,
+                                                   const outbound_message& m,
+                                                   const std::string& thread_ref) = 0;
+  virtual boost::asio::awaitable<post_result> update(const std::string& channel,
+                                                     const std::string& ref,
+                                                     const outbound_message& m) = 0;
+  virtual boost::asio::awaitable<post_result> post_ephemeral(const std::string& channel,
+                                                             const std::string& user,
+                                                             const outbound_message& m) = 0;
+};
+
+}  // namespace oncall

@@ -1,0 +1,123 @@
+// Effect execution against the chat platform.
+#include "bot/chat/outbox.hpp"
+
+#include <spdlog/spdlog.h>
+
+#include <boost/asio/as_tuple.hpp>
+#include <boost/asio/co_spawn.hpp>
+#include <boost/asio/detached.hpp>
+#include <boost/asio/use_awaitable.hpp>
+
+#include "bot/chat/message_codec.hpp"
+#include "bot/net/backoff.hpp"
+
+namespace oncall {
+
+namespace asio = boost::asio;
+
+namespace {
+// A permanent platform error (channel_not_found, …) is retried a few times in case the config
+// or the workspace is being fixed, then given up with an error in the log.
+constexpr int max_permanent_failures = 5;
+}  // namespace
+
+outbox::outbox(asio::any_io_executor executor, incident_engine& engine, chat_platform& chat)
+    : executor_(executor), engine_(engine), chat_(chat) {}
+
+void outbox::kick() {
+  if (stopping_) return;
+  std::set<std::string> lanes;
+  for (const auto& e : engine_.storage().pending_effects()) lanes.insert(e.channel);
+  for (const auto& lane : lanes) {
+    if (busy_.insert(lane).second) asio::co_spawn(executor_, drain(lane), asio::detached);
+  }
+}
+
+asio::awaitable<void> outbox::sleep(duration d) {
+  asio::steady_timer timer(executor_, d);
+  co_await timer.async_wait(asio::as_tuple(asio::use_awaitable));
+}
+
+std::optional<effect> outbox::next_in_lane(const std::string& lane) {
+  for (auto& e : engine_.storage().pending_effects()) {
+    if (e.channel == lane) return e;
+  }
+  return std::nullopt;
+}
+
+asio::awaitable<void> outbox::drain(std::string lane) {
+  backoff retry{duration{500}, duration{30'000}};
+  int permanent_failures = 0;
+  while (!stopping_) {
+    auto e = next_in_lane(lane);
+    if (!e) break;
+    auto r = co_await carry_out(*e);
+    if (r.ok || (r.permanent && ++permanent_failures >= max_permanent_failures)) {
+      if (!r.ok) {
+        spdlog::error("chat: giving up on {} for incident #{} in {}: {}", to_string(e->kind),
+                      e->incident_id, lane, r.error);
+      }
+      finish(*e, r);
+      retry.reset();
+      permanent_failures = r.ok ? 0 : permanent_failures;
+      continue;
+    }
+    auto delay = r.retry_after ? *r.retry_after : retry.next(rng_);
+    spdlog::warn("chat: {} for incident #{} failed ({}); retrying in {}", to_string(e->kind),
+                 e->incident_id, r.error, format_duration(delay));
+    co_await sleep(delay);
+  }
+  busy_.erase(lane);
+  // Effects may have arrived for this lane between the last look and now.
+  if (!stopping_ && next_in_lane(lane)) kick();
+}
+
+void outbox::finish(const effect& e, const post_result& r) {
+  auto& st = engine_.storage();
+  st.transaction([&] {
+    if (r.ok && e.kind == effect_kind::announce) {
+      // Read fresh: the incident may have changed while the post was in flight.
+      if (auto inc = st.find_incident(e.incident_id)) {
+        inc->channel = r.channel;
+        inc->message_ref = r.ref;
+        st.update_incident(*inc);
+      }
+    }
+    st.complete_effect(e.id, engine_.now());
+    if (e.kind == effect_kind::sync) {
+      // Every pending sync of this incident shows the same (current) state: done too.
+      for (const auto& other : st.pending_effects()) {
+        if (other.kind == effect_kind::sync && other.incident_id == e.incident_id &&
+            other.channel == e.channel) {
+          st.complete_effect(other.id, engine_.now());
+        }
+      }
+    }
+  });
+}
+
+asio::awaitable<post_result> outbox::carry_out(const effect& e) {
+  auto inc = engine_.find(e.incident_id);
+  if (!inc) co_return post_result{false, {}, {}, "incident vanished", {}, true};
+  switch (e.kind) {
+    case effect_kind::announce:
+      if (!inc->message_ref.empty()) co_return post_result{true, inc->channel, inc->message_ref};
+      co_return co_await chat_.post(e.channel, engine_.announcement(*inc), "");
+    case effect_kind::sync:
+      if (inc->message_ref.empty()) co_return post_result{true};  // nothing announced to update
+      co_return co_await chat_.update(inc->channel, inc->message_ref, engine_.announcement(*inc));
+    case effect_kind::thread_post: {
+      outbound_message m;
+      try {
+        m = message_from_json(e.payload);
+      } catch (const std::exception& ex) {
+        co_return post_result{false, {}, {}, std::string("bad stored message: ") + ex.what(), {}, true};
+      }
+      const auto& channel = inc->channel.empty() ? e.channel : inc->channel;
+      co_return co_await chat_.post(channel, m, inc->message_ref);
+    }
+  }
+  co_return post_result{false, {}, {}, "unknown effect kind", {}, true};
+}
+
+}  // namespace oncall

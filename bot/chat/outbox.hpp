@@ -1,0 +1,44 @@
+// The outbox carries out committed effects: one lane per channel, so messages to one channel
+// keep their order and one channel's rate limit never holds up another. Failed calls are
+// retried (Retry-After honoured, backoff otherwise); nothing is dropped silently.
+#pragma once
+
+#include <boost/asio/any_io_executor.hpp>
+#include <boost/asio/awaitable.hpp>
+#include <boost/asio/steady_timer.hpp>
+#include <random>
+#include <set>
+#include <string>
+
+#include "bot/chat/chat_platform.hpp"
+#include "bot/engine/incident_engine.hpp"
+
+namespace oncall {
+
+class outbox {
+ public:
+  outbox(boost::asio::any_io_executor executor, incident_engine& engine, chat_platform& chat);
+
+  // New effects may be pending: start lanes for them.
+  void kick();
+  void stop() { stopping_ = true; }
+  // Lanes still working (for shutdown and tests).
+  std::size_t busy_lanes() const { return busy_.size(); }
+
+ private:
+  boost::asio::awaitable<void> drain(std::string lane);
+  // true when the effect is finished (done, or given up after permanent failures).
+  boost::asio::awaitable<post_result> carry_out(const effect& e);
+  boost::asio::awaitable<void> sleep(duration d);
+  std::optional<effect> next_in_lane(const std::string& lane);
+  void finish(const effect& e, const post_result& r);
+
+  boost::asio::any_io_executor executor_;
+  incident_engine& engine_;
+  chat_platform& chat_;
+  std::set<std::string> busy_;
+  std::mt19937_64 rng_{std::random_device{}()};
+  bool stopping_ = false;
+};
+
+}  // namespace oncall

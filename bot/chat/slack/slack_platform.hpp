@@ -1,0 +1,55 @@
+// The Slack adapter: Socket Mode for events, commands and clicks; the Web API for everything
+// oncallbot says. Envelopes are acked only after chat_events has committed their effect.
+#pragma once
+
+#include <boost/asio/any_io_executor.hpp>
+#include <memory>
+#include <random>
+#include <set>
+
+#include "bot/chat/chat_platform.hpp"
+#include "bot/chat/slack/slack_web_api.hpp"
+#include "bot/net/backoff.hpp"
+#include "config/config.hpp"
+
+namespace oncall {
+
+class websocket_client;
+
+class slack_platform final : public chat_platform {
+ public:
+  slack_platform(boost::asio::any_io_executor executor, http_client& http, const slack_config& cfg);
+  ~slack_platform() override;
+
+  boost::asio::awaitable<void> run(chat_events& events) override;
+  void stop() override;
+  bool connected() const override { return connected_; }
+
+  boost::asio::awaitable<post_result> post(const std::string& channel, const outbound_message& m,
+                                           const std::string& thread_ref) override;
+  boost::asio::awaitable<post_result> update(const std::string& channel, const std::string& ref,
+                                             const outbound_message& m) override;
+  boost::asio::awaitable<post_result> post_ephemeral(const std::string& channel,
+                                                     const std::string& user,
+                                                     const outbound_message& m) override;
+
+ private:
+  boost::asio::awaitable<std::shared_ptr<websocket_client>> open_socket();
+  // Reads one socket until it closes or Slack asks for a refresh; returns the reason.
+  boost::asio::awaitable<std::string> read_socket(std::shared_ptr<websocket_client> ws, chat_events& events);
+  boost::asio::awaitable<void> drain_socket(std::shared_ptr<websocket_client> ws, chat_events& events);
+  void handle_envelope(websocket_client& ws, const struct socket_frame& frame, chat_events& events);
+  boost::asio::awaitable<void> sleep(duration d);
+  post_result to_post_result(const slack_api_result& r) const;
+
+  boost::asio::any_io_executor executor_;
+  slack_web_api api_;
+  backoff backoff_{duration{250}, duration{30'000}};
+  std::mt19937_64 rng_{std::random_device{}()};
+  std::shared_ptr<websocket_client> current_;
+  bool connected_ = false;
+  bool stopping_ = false;
+  std::set<std::string> seen_events_;  // event_id de-duplication within this process
+};
+
+}  // namespace oncall

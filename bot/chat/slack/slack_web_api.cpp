@@ -1,0 +1,78 @@
+// Slack Web API client on top of http_client.
+#include "bot/chat/slack/slack_web_api.hpp"
+
+#include <charconv>
+
+namespace oncall {
+
+slack_web_api::slack_web_api(http_client& http, std::string api_url, std::string bot_token,
+                             std::string app_token)
+    : http_(http), api_url_(std::move(api_url)), bot_token_(std::move(bot_token)),
+      app_token_(std::move(app_token)) {
+  if (!api_url_.empty() && api_url_.back() != '/') api_url_ += '/';
+}
+
+boost::asio::awaitable<slack_api_result> slack_web_api::call(const std::string& method,
+                                                             const nlohmann::json& args) {
+  co_return co_await send(method, args.dump(), bot_token_, "application/json; charset=utf-8");
+}
+
+boost::asio::awaitable<slack_api_result> slack_web_api::open_connection() {
+  // The docs' form: POST, app token in the header, form content type, no body.
+  co_return co_await send("apps.connections.open", "", app_token_, "application/x-www-form-urlencoded");
+}
+
+boost::asio::awaitable<slack_api_result> slack_web_api::send(const std::string& method,
+                                                             std::string body,
+                                                             const std::string& token,
+                                                             const std::string& content_type) {
+  http_request req;
+  req.url = api_url_ + method;
+  req.headers = {{"Authorization", "Bearer " + token}, {"Content-Type", content_type}};
+  req.body = std::move(body);
+  auto res = co_await http_.send(std::move(req));
+  slack_api_result out;
+  if (!res.error.empty()) {
+    out.error = res.error;
+    out.transport_failure = true;
+    co_return out;
+  }
+  if (res.status == 429) {
+    // Retry-After is whole seconds; a missing or odd header still means "wait a bit".
+    auto header = res.header("retry-after");
+    long long seconds = 1;
+    std::from_chars(header.data(), header.data() + header.size(), seconds);
+    out.error = "ratelimited";
+    out.retry_after = duration{std::max(1LL, seconds) * 1000};
+    co_return out;
+  }
+  if (res.status != 200) {
+    out.error = "http_" + std::to_string(res.status);
+    out.transport_failure = true;
+    co_return out;
+  }
+  out.body = nlohmann::json::parse(res.body, nullptr, false);
+  if (!out.body.is_object()) {
+    out.error = "invalid_response";
+    out.transport_failure = true;
+    co_return out;
+  }
+  out.ok = out.body.value("ok", false);
+  if (!out.ok) out.error = out.body.value("error", "unknown_error");
+  co_return out;
+}
+
+bool slack_error_is_permanent(const std::string& error) {
+  static const char* permanent[] = {
+      "channel_not_found", "not_in_channel", "is_archived", "no_text", "invalid_blocks",
+      "msg_blocks_too_long", "too_many_attachments", "invalid_auth", "not_authed",
+      "account_inactive", "token_revoked", "missing_scope", "cant_update_message",
+      "message_not_found", "edit_window_closed", "msg_too_long", "invalid_arguments",
+      "user_not_in_channel", "invalid_thread_ts", "thread_not_found", "not_allowed_token_type"};
+  for (const char* p : permanent) {
+    if (error == p) return true;
+  }
+  return false;
+}
+
+}  // namespace oncall

@@ -1,0 +1,148 @@
+// Routes and request checks of the inbound HTTP server.
+#include "bot/http/server.hpp"
+
+#include <httplib.h>
+#include <openssl/crypto.h>
+#include <spdlog/spdlog.h>
+
+#include <nlohmann/json.hpp>
+#include <stdexcept>
+
+#include "bot/ingest/alertmanager.hpp"
+#include "bot/ingest/generic.hpp"
+
+namespace oncall {
+
+namespace {
+
+using nlohmann::json;
+
+void reply_json(httplib::Response& res, int status, const json& body) {
+  res.status = status;
+  res.set_content(body.dump(), "application/json");
+}
+
+void reply_error(httplib::Response& res, int status, const std::string& message,
+                 const std::string& field = {}) {
+  json body = {{"error", message}};
+  if (!field.empty()) body["field"] = field;
+  reply_json(res, status, body);
+}
+
+bool constant_time_equal(const std::string& a, const std::string& b) {
+  return a.size() == b.size() && CRYPTO_memcmp(a.data(), b.data(), a.size()) == 0;
+}
+
+std::string bearer_token(const httplib::Request& req) {
+  auto header = req.get_header_value("Authorization");
+  const std::string prefix = "Bearer ";
+  if (header.size() > prefix.size() && header.compare(0, prefix.size(), prefix) == 0) {
+    return header.substr(prefix.size());
+  }
+  return {};
+}
+
+bool is_json(const httplib::Request& req) {
+  auto type = req.get_header_value("Content-Type");
+  return type.rfind("application/json", 0) == 0;
+}
+
+std::pair<std::string, int> split_listen(const std::string& listen) {
+  auto colon = listen.rfind(':');
+  if (colon == std::string::npos) throw std::runtime_error("http.listen '" + listen + "' needs host:port");
+  auto host = listen.substr(0, colon);
+  if (host.size() > 2 && host.front() == '[') host = host.substr(1, host.size() - 2);
+  return {host, std::stoi(listen.substr(colon + 1))};
+}
+
+}  // namespace
+
+http_server::http_server(http_config cfg, http_hooks hooks)
+    : cfg_(std::move(cfg)), hooks_(std::move(hooks)), server_(std::make_unique<httplib::Server>()) {
+  server_->set_payload_max_length(cfg_.max_body);
+  server_->set_error_handler(httplib::Server::HandlerWithResponse(
+      [this](const httplib::Request&, httplib::Response& res) {
+    if (!res.body.empty()) return httplib::Server::HandlerResponse::Unhandled;
+    if (res.status == 413) {
+      reply_error(res, 413, "the request body is larger than http.max_body (" +
+                                std::to_string(cfg_.max_body) + " bytes); raise http.max_body or send less");
+    } else if (res.status == 404) {
+      reply_error(res, 404, "no such endpoint; see SPEC §4 for the webhook paths");
+    } else {
+      reply_error(res, res.status, "request failed");
+    }
+    return httplib::Server::HandlerResponse::Handled;
+  }));
+  add_routes();
+}
+
+http_server::~http_server() { stop(); }
+
+bool http_server::authorized(const std::string& bearer, const std::string& query_token) const {
+  bool ok = false;
+  for (const auto& token : cfg_.webhook_tokens) {
+    if (token.empty()) continue;
+    // Compare against every token, without stopping early, in constant time.
+    ok |= (!bearer.empty() && constant_time_equal(bearer, token));
+    ok |= (!query_token.empty() && constant_time_equal(query_token, token));
+  }
+  return ok;
+}
+
+void http_server::add_routes() {
+  using parser = result<alert_batch> (*)(std::string_view);
+  auto webhook = [this](parser parse) {
+    return [this, parse](const httplib::Request& req, httplib::Response& res) {
+      if (!authorized(bearer_token(req), req.get_param_value("token"))) {
+        reply_error(res, 401, "missing or wrong token: send 'Authorization: Bearer <token>' or ?token=<token> with one of http.webhook_tokens");
+        return;
+      }
+      if (!is_json(req)) {
+        reply_error(res, 415, "the body must be JSON: send Content-Type: application/json");
+        return;
+      }
+      auto batch = parse(req.body);
+      if (!batch) {
+        reply_error(res, 400, batch.err().message, batch.err().field);
+        return;
+      }
+      auto summary = hooks_.ingest(*batch);
+      reply_json(res, 200, {{"status", "ok"}, {"incidents", summary.incidents}});
+    };
+  };
+  server_->Post("/webhooks/alertmanager", webhook(&parse_alertmanager));
+  server_->Post("/webhooks/generic", webhook(&parse_generic));
+  server_->Get("/healthz", [](const httplib::Request&, httplib::Response& res) {
+    reply_json(res, 200, {{"status", "ok"}});
+  });
+  server_->Get("/readyz", [this](const httplib::Request&, httplib::Response& res) {
+    bool chat = hooks_.chat_connected && hooks_.chat_connected();
+    bool storage = hooks_.storage_ok && hooks_.storage_ok();
+    reply_json(res, chat && storage ? 200 : 503,
+               {{"status", chat && storage ? "ready" : "not ready"}, {"chat", chat}, {"storage", storage}});
+  });
+}
+
+void http_server::start() {
+  auto [host, port] = split_listen(cfg_.listen);
+  if (port == 0) {
+    port_ = server_->bind_to_any_port(host);
+  } else {
+    port_ = server_->bind_to_port(host, port) ? port : -1;
+  }
+  if (port_ <= 0) {
+    throw std::runtime_error("cannot listen on " + cfg_.listen +
+                             "; is another process using it? Change http.listen");
+  }
+  thread_ = std::thread([this] { server_->listen_after_bind(); });
+  spdlog::info("http: listening on {}:{}", host, port_);
+}
+
+void http_server::stop() {
+  if (thread_.joinable()) {
+    server_->stop();
+    thread_.join();
+  }
+}
+
+}  // namespace oncall

@@ -1,0 +1,54 @@
+// The inbound HTTP server (cpp-httplib): webhooks, health and readiness. Its threads only parse
+// and authenticate requests; the work itself runs on the engine thread through `hooks`, and a
+// webhook is answered 2xx only after its effect is committed.
+#pragma once
+
+#include <functional>
+#include <memory>
+#include <string>
+#include <thread>
+
+#include "bot/core/alert.hpp"
+#include "bot/core/result.hpp"
+#include "config/config.hpp"
+
+namespace httplib {
+class Server;
+}
+
+namespace oncall {
+
+struct ingest_summary {
+  std::vector<std::int64_t> incidents;  // incidents the batch opened or touched
+};
+
+struct http_hooks {
+  // Applies a parsed batch on the engine thread and returns once it is committed.
+  std::function<ingest_summary(const alert_batch&)> ingest;
+  std::function<bool()> chat_connected;
+  std::function<bool()> storage_ok;
+};
+
+class http_server {
+ public:
+  http_server(http_config cfg, http_hooks hooks);
+  ~http_server();
+
+  // Binds http.listen and serves on a thread of its own. Throws std::runtime_error naming the
+  // address when it cannot bind.
+  void start();
+  void stop();
+  int port() const { return port_; }
+
+ private:
+  void add_routes();
+  bool authorized(const std::string& bearer, const std::string& query_token) const;
+
+  http_config cfg_;
+  http_hooks hooks_;
+  std::unique_ptr<httplib::Server> server_;
+  std::thread thread_;
+  int port_ = 0;
+};
+
+}  // namespace oncall

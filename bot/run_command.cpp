@@ -1,0 +1,151 @@
+// `oncallbot run`: wires storage, engine, chat adapter, outbox, HTTP server and timers onto one
+// io_context thread, and shuts them down cleanly on SIGINT/SIGTERM; SIGHUP reloads the config.
+#include <spdlog/sinks/stdout_color_sinks.h>
+#include <spdlog/spdlog.h>
+
+#include <boost/asio/as_tuple.hpp>
+#include <boost/asio/co_spawn.hpp>
+#include <boost/asio/detached.hpp>
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/post.hpp>
+#include <boost/asio/signal_set.hpp>
+#include <boost/asio/steady_timer.hpp>
+#include <boost/asio/use_awaitable.hpp>
+#include <future>
+#include <iostream>
+
+#include "bot/chat/outbox.hpp"
+#include "bot/chat/slack/slack_platform.hpp"
+#include "bot/commands.hpp"
+#include "bot/http/server.hpp"
+#include "bot/logging.hpp"
+#include "bot/net/http_client.hpp"
+#include "bot/store/sqlite_store.hpp"
+#include "config/loader.hpp"
+#include "handlers/chat_bridge.hpp"
+
+namespace oncall {
+
+namespace asio = boost::asio;
+
+namespace {
+
+// Runs `f` on the engine thread and waits for its result (for cpp-httplib's threads).
+template <typename F>
+auto on_engine(asio::io_context& io, F f) -> decltype(f()) {
+  std::packaged_task<decltype(f())()> task(std::move(f));
+  auto result = task.get_future();
+  asio::post(io, [&task] { task(); });
+  return result.get();
+}
+
+asio::awaitable<void> escalation_timer(incident_engine& engine, bool& stopping) {
+  asio::steady_timer timer(co_await asio::this_coro::executor);
+  while (!stopping) {
+    try {
+      engine.fire_due_escalations();
+    } catch (const std::exception& e) {
+      spdlog::error("escalation: {}", e.what());
+    }
+    timer.expires_after(std::chrono::milliseconds(200));
+    co_await timer.async_wait(asio::as_tuple(asio::use_awaitable));
+  }
+}
+
+std::unique_ptr<chat_platform> make_platform(asio::io_context& io, http_client& http, const config& cfg) {
+  if (cfg.chat.platform == chat_platform_kind::slack) {
+    return std::make_unique<slack_platform>(io.get_executor(), http, cfg.chat.slack);
+  }
+  return nullptr;
+}
+
+}  // namespace
+
+int run_bot(const std::string& config_file) {
+  auto loaded = load_config_or_report(config_file);
+  if (!loaded) return 2;
+  auto cfg = std::make_shared<const config>(*loaded);
+  setup_logging(cfg->log);
+
+  std::unique_ptr<store> storage;
+  try {
+    storage = open_store(cfg->storage.url);
+  } catch (const std::exception& e) {
+    std::cerr << "oncallbot: " << e.what() << "\n";
+    return 1;
+  }
+
+  asio::io_context io(1);
+  system_clock_source clock;
+  incident_engine engine(cfg, *storage, clock);
+  http_client http(io.get_executor());
+  auto chat = make_platform(io, http, *cfg);
+  if (!chat) {
+    std::cerr << "oncallbot: chat.platform mattermost is not supported by this build yet; use slack\n";
+    return 2;
+  }
+  outbox out(io.get_executor(), engine, *chat);
+  engine.on_effects([&] { asio::post(io, [&] { out.kick(); }); });
+  chat_bridge bridge(engine);
+
+  http_hooks hooks;
+  hooks.ingest = [&](const alert_batch& batch) {
+    return on_engine(io, [&] {
+      auto outcome = engine.ingest(batch);
+      ingest_summary summary;
+      for (auto* ids : {&outcome.opened, &outcome.updated, &outcome.resolved}) {
+        summary.incidents.insert(summary.incidents.end(), ids->begin(), ids->end());
+      }
+      return summary;
+    });
+  };
+  hooks.chat_connected = [&] { return on_engine(io, [&] { return chat->connected(); }); };
+  hooks.storage_ok = [&] { return on_engine(io, [&] { return storage->schema_version() > 0; }); };
+  http_server server(cfg->http, hooks);
+  try {
+    server.start();
+  } catch (const std::exception& e) {
+    std::cerr << "oncallbot: " << e.what() << "\n";
+    return 1;
+  }
+
+  bool stopping = false;
+  asio::co_spawn(io, chat->run(bridge), asio::detached);
+  asio::co_spawn(io, escalation_timer(engine, stopping), asio::detached);
+  out.kick();  // effects left over from before a restart
+
+  asio::signal_set signals(io, SIGINT, SIGTERM, SIGHUP);
+  std::function<void(const boost::system::error_code&, int)> on_signal =
+      [&](const boost::system::error_code& ec, int sig) {
+        if (ec) return;
+        if (sig == SIGHUP) {
+          auto reloaded = load_config_file(config_file);
+          if (!reloaded.cfg) {
+            for (const auto& e : reloaded.errors) {
+              spdlog::error("reload refused, running on with the old config: {}", format_config_error(config_file, e));
+            }
+          } else {
+            cfg = std::make_shared<const config>(*reloaded.cfg);
+            engine.reload(cfg);
+            spdlog::info("config reloaded from {}", config_file);
+          }
+          signals.async_wait(on_signal);
+          return;
+        }
+        spdlog::info("shutting down (signal {})", sig);
+        stopping = true;
+        chat->stop();
+        out.stop();
+        // In-flight requests finish or time out; sockets close; storage closes last.
+        auto grace = std::make_shared<asio::steady_timer>(io, std::chrono::milliseconds(500));
+        grace->async_wait([&io, grace](const boost::system::error_code&) { io.stop(); });
+      };
+  signals.async_wait(on_signal);
+
+  io.run();
+  server.stop();
+  spdlog::info("stopped");
+  return 0;
+}
+
+}  // namespace oncall

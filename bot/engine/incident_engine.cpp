@@ -64,6 +64,7 @@ void incident_engine::enqueue(const incident& inc, effect_kind kind, const std::
 // Appends a timeline entry and, when the incident's look changed, an update of the announcement.
 void incident_engine::record(incident& inc, const std::string& kind, const std::string& author,
                              const std::string& text, bool announce_change) {
+  changed_ = true;
   timeline_entry e;
   e.incident_id = inc.id;
   e.at = clock_.now();
@@ -371,8 +372,11 @@ std::string incident_engine::once(const std::string& delivery_id,
       reply = seen->reply;
       return;
     }
+    changed_ = false;
     reply = apply();
-    store_.record_inbound(delivery_id, reply, clock_.now());
+    // Only deliveries that changed something are remembered: a refused command changed
+    // nothing, and answering its redelivery afresh is just as right.
+    if (changed_) store_.record_inbound(delivery_id, reply, clock_.now());
   });
   return reply;
 }

@@ -83,6 +83,7 @@ class incident_engine {
   std::function<void()> kick_;
   bool effects_enqueued_ = false;
   int commit_depth_ = 0;
+  bool changed_ = false;  // a timeline entry was recorded since `once` began
 };
 
 }  // namespace oncall

@@ -8,6 +8,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "config/flow_placeholders.hpp"
 #include "config/sections.hpp"
 
 namespace oncall {
@@ -33,8 +34,11 @@ config_error parse_error(const YAML::Exception& e, const std::string& yaml) {
   const std::string here = source_line(yaml, line);
   std::string hint = "check the indentation and quoting on this line and the one before";
   if (here.find("${") != std::string::npos) {
-    // "[${TOKEN}]" is not YAML: '{' inside a flow collection opens a mapping.
-    hint = "a ${…} inside [ ] or { } must be quoted, like [\"${ALERT_TOKEN}\"]";
+    // A bare [${TOKEN}] is quoted before parsing (flow_placeholders.hpp), but in
+    // [https://${HOST}/x] the '{' still opens a mapping inside the flow collection.
+    hint =
+        "a value inside [ ] or { } that contains ${…} must be quoted as a whole, like "
+        "[\"https://${HOST}/x\"]";
   } else if (here.find('\t') != std::string::npos) {
     hint = "YAML does not allow tabs for indentation; use spaces";
   }
@@ -85,7 +89,8 @@ std::string masked_storage_url(std::string url) {
 config_load_result load_config_string(const std::string& yaml, env_lookup env) {
   YAML::Node root;
   try {
-    root = YAML::Load(yaml);
+    // Quoting only adds '"' characters on the same lines, so the parser's lines are the file's.
+    root = YAML::Load(quote_flow_placeholders(yaml));
   } catch (const YAML::Exception& e) {
     return config_load_result{std::nullopt, {parse_error(e, yaml)}};
   }

@@ -115,10 +115,12 @@ result<std::optional<std::int64_t>> optional_integer(const json& object, std::st
   const json* value = find_member(object, key);
   if (!value) return std::optional<std::int64_t>{};
   auto path = member_path(parent, key);
-  if (!value->is_number_integer()) return wrong_type(path, "a whole number", *value);
+  if (!value->is_number_integer()) {
+    return field_error(path, "must be a whole number, not " + shown_value(*value));
+  }
   auto out_of_range = [&] {
     return field_error(path, "must be between " + std::to_string(min) + " and " +
-                                 std::to_string(max) + ", not " + value->dump());
+                                 std::to_string(max) + ", not " + shown_value(*value));
   };
   if (value->is_number_unsigned()) {
     auto number = value->get<std::uint64_t>();

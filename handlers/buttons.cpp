@@ -19,8 +19,14 @@ std::optional<outbound_message> handle_button(command_context& ctx, const button
   auto id = parse_incident_id(click.value);
   auto inc = id ? ctx.engine.find(*id) : std::nullopt;
   if (!inc) return refusal("this button names no incident oncallbot knows");
-  if (!inc->message_ref.empty() && !click.message_ref.empty() &&
-      (inc->message_ref != click.message_ref || inc->channel != click.channel)) {
+  // A forged value names another incident than the announcement clicked on, whose own
+  // announcement may not even be posted yet.
+  bool elsewhere = !inc->message_ref.empty() && !click.message_ref.empty() &&
+                   (inc->message_ref != click.message_ref || inc->channel != click.channel);
+  auto clicked_on = click.message_ref.empty()
+                        ? std::nullopt
+                        : ctx.engine.find_by_message(click.channel, click.message_ref);
+  if (elsewhere || (clicked_on && clicked_on->id != inc->id)) {
     return refusal("this button does not belong to incident " + inc->display_id() + "'s announcement");
   }
   if (!ctx.caller.known()) {

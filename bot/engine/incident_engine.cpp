@@ -175,10 +175,20 @@ void incident_engine::absorb_alerts(incident& inc, const alert_batch& batch, ing
   auto counts = store_.count_alerts(inc.id);
   inc.alert_count = counts.total;
   inc.firing_count = counts.firing;
+  const int severity_before = inc.severity;
   if (!inc.severity_set_by_hand) {
     inc.severity = worst_firing_severity(store_.incident_alerts(inc.id), inc.severity);
   }
-  if (changes == 0) return;
+  if (changes == 0) {
+    // Nothing fired or resolved, but an alert sent again under its dedup key may carry a new
+    // severity (generic webhook, PagerDuty).
+    if (inc.severity != severity_before) {
+      store_.update_incident(inc);
+      record(inc, "severity", inc.source, "severity is now " + severity_label(inc.severity));
+      out.updated.push_back(inc.id);
+    }
+    return;
+  }
   if (inc.firing_count == 0 && inc.open()) {
     inc = oncall::resolve(inc, inc.source, clock_.now()).value();
     store_.update_incident(inc);

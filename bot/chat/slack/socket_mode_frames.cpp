@@ -73,10 +73,17 @@ std::string slack_ack(const std::string& envelope_id, const std::optional<nlohma
     ack["payload"] = *payload;
     auto text = ack.dump();
     if (text.size() < 19 * 1024) return text;
-    std::string cut = payload->value("text", "");
-    cut.resize(std::min<std::size_t>(cut.size(), 12 * 1024));
-    ack["payload"] = {{"text", cut + "\n… (cut: the reply was too long for Slack)"},
-                      {"response_type", payload->value("response_type", "ephemeral")}};
+    const std::string full = payload->value("text", "");
+    // JSON may spell one byte as six ("\u0001"), so halve the cut until the ack fits; a cut
+    // never splits a UTF-8 sequence, which dump() would refuse.
+    for (std::size_t keep = std::min<std::size_t>(full.size(), 12 * 1024);; keep /= 2) {
+      while (keep > 0 && (static_cast<unsigned char>(full[keep]) & 0xC0) == 0x80) --keep;
+      ack["payload"] = {
+          {"text", full.substr(0, keep) + "\n… (cut: the reply was too long for Slack)"},
+          {"response_type", payload->value("response_type", "ephemeral")}};
+      text = ack.dump();
+      if (text.size() < 19 * 1024 || keep == 0) return text;
+    }
   }
   return ack.dump();
 }

@@ -62,8 +62,8 @@ TEST_CASE("an Alertmanager page is announced, acked by command and by button, an
     REQUIRE(reply.value("acked", false));
   }
   REQUIRE(eventually([&] { return contains(visible_text(announcement(sim, 1)), "Acknowledged"); }));
+  REQUIRE(eventually([&] { return replies_to(sim.bot_messages("alerts"), page["ts"]).size() == 1; }));
   auto thread = replies_to(sim.bot_messages("alerts"), page["ts"]);
-  REQUIRE(thread.size() == 1);
   CHECK(contains(visible_text(thread[0]), "Acknowledged by <@U0ALICE>"));
 
   am.resolve(labels("HighCPU"), annotations("HighCPU"));

@@ -11,9 +11,11 @@
 #include <boost/asio/signal_set.hpp>
 #include <boost/asio/steady_timer.hpp>
 #include <boost/asio/use_awaitable.hpp>
+#include <boost/asio/use_future.hpp>
 #include <future>
 #include <iostream>
 
+#include "bot/chat/mattermost/mattermost_platform.hpp"
 #include "bot/chat/outbox.hpp"
 #include "bot/chat/slack/slack_platform.hpp"
 #include "bot/commands.hpp"
@@ -56,7 +58,8 @@ std::unique_ptr<chat_platform> make_platform(asio::io_context& io, http_client& 
   if (cfg.chat.platform == chat_platform_kind::slack) {
     return std::make_unique<slack_platform>(io.get_executor(), http, cfg.chat.slack);
   }
-  return nullptr;
+  return std::make_unique<mattermost_platform>(io.get_executor(), http, cfg.chat.mattermost,
+                                               cfg.http.public_url);
 }
 
 }  // namespace
@@ -80,10 +83,6 @@ int run_bot(const std::string& config_file) {
   incident_engine engine(cfg, *storage, clock);
   http_client http(io.get_executor());
   auto chat = make_platform(io, http, *cfg);
-  if (!chat) {
-    std::cerr << "oncallbot: chat.platform mattermost is not supported by this build yet; use slack\n";
-    return 2;
-  }
   outbox out(io.get_executor(), engine, *chat);
   engine.on_effects([&] { asio::post(io, [&] { out.kick(); }); });
   chat_bridge bridge(engine);
@@ -98,6 +97,10 @@ int run_bot(const std::string& config_file) {
       }
       return summary;
     });
+  };
+  hooks.chat_paths = chat->http_paths();
+  hooks.chat_request = [&](const inbound_http& request) {
+    return asio::co_spawn(io, chat->handle_http(request, bridge), asio::use_future).get();
   };
   hooks.chat_connected = [&] { return on_engine(io, [&] { return chat->connected(); }); };
   hooks.storage_ok = [&] { return on_engine(io, [&] { return storage->schema_version() > 0; }); };

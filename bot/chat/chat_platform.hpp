@@ -4,8 +4,10 @@
 #pragma once
 
 #include <boost/asio/awaitable.hpp>
+#include <map>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "bot/chat/message.hpp"
 #include "bot/core/time.hpp"
@@ -52,9 +54,32 @@ struct post_result {
   bool permanent = false;  // retrying the same request cannot succeed
 };
 
+// A request that a chat server sends to the bot's HTTP server (Mattermost slash commands and
+// button clicks), and the answer.
+struct inbound_http {
+  std::string path;
+  std::string body;
+  std::map<std::string, std::string> headers;  // names in lower case
+  std::map<std::string, std::string> query;
+};
+
+struct outbound_http {
+  int status = 200;
+  std::string body;
+  std::string content_type = "application/json";
+};
+
 class chat_platform {
  public:
   virtual ~chat_platform() = default;
+  // Paths this platform serves on the bot's HTTP server; handle_http answers them.
+  virtual std::vector<std::string> http_paths() const { return {}; }
+  virtual boost::asio::awaitable<outbound_http> handle_http(const inbound_http& request,
+                                                            chat_events& events) {
+    (void)request;
+    (void)events;
+    co_return outbound_http{404, R"({"error":"not served by this chat platform"})"};
+  }
   // Connects and keeps reconnecting until stop(); delivers events to `events`.
   virtual boost::asio::awaitable<void> run(chat_events& events) = 0;
   virtual void stop() = 0;

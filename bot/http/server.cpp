@@ -112,6 +112,22 @@ void http_server::add_routes() {
   };
   server_->Post("/webhooks/alertmanager", webhook(&parse_alertmanager));
   server_->Post("/webhooks/generic", webhook(&parse_generic));
+  for (const auto& path : hooks_.chat_paths) {
+    server_->Post(path, [this](const httplib::Request& req, httplib::Response& res) {
+      inbound_http in;
+      in.path = req.path;
+      in.body = req.body;
+      for (const auto& [name, value] : req.headers) {
+        std::string lower = name;
+        for (auto& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        in.headers[lower] = value;
+      }
+      for (const auto& [name, value] : req.params) in.query[name] = value;
+      auto out = hooks_.chat_request(in);
+      res.status = out.status;
+      res.set_content(out.body, out.content_type.c_str());
+    });
+  }
   server_->Get("/healthz", [](const httplib::Request&, httplib::Response& res) {
     reply_json(res, 200, {{"status", "ok"}});
   });

@@ -8,6 +8,7 @@
 #include <string>
 #include <thread>
 
+#include "bot/chat/chat_platform.hpp"
 #include "bot/core/alert.hpp"
 #include "bot/core/result.hpp"
 #include "config/config.hpp"
@@ -26,6 +27,10 @@ struct http_hooks {
   // Applies a parsed batch on the engine thread and returns once it is committed.
   std::function<ingest_summary(const alert_batch&)> ingest;
   std::function<bool()> chat_connected;
+  // Requests from the chat server itself (Mattermost commands and buttons), answered after the
+  // engine has committed their effect.
+  std::vector<std::string> chat_paths;
+  std::function<outbound_http(const inbound_http&)> chat_request;
   std::function<bool()> storage_ok;
 };
 

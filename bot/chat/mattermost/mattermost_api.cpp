@@ -1,0 +1,99 @@
+// REST calls and the small caches (channel and user names) the adapter needs.
+#include "bot/chat/mattermost/mattermost_api.hpp"
+
+#include <algorithm>
+#include <charconv>
+
+#include "bot/net/url.hpp"
+
+namespace oncall {
+
+bool looks_like_mattermost_id(const std::string& s) {
+  return s.size() == 26 && std::all_of(s.begin(), s.end(), [](unsigned char c) {
+           return std::islower(c) || std::isdigit(c);
+         });
+}
+
+mattermost_api::mattermost_api(http_client& http, std::string server_url, std::string token)
+    : http_(http), server_url_(std::move(server_url)), token_(std::move(token)) {
+  while (!server_url_.empty() && server_url_.back() == '/') server_url_.pop_back();
+}
+
+boost::asio::awaitable<mattermost_result> mattermost_api::request(
+    const std::string& method, const std::string& path, const std::optional<nlohmann::json>& body) {
+  http_request req;
+  req.method = method;
+  req.url = server_url_ + "/api/v4" + path;
+  req.headers = {{"Authorization", "Bearer " + token_}, {"Accept", "application/json"}};
+  if (body) {
+    req.headers.emplace_back("Content-Type", "application/json");
+    req.body = body->dump();
+  }
+  auto res = co_await http_.send(std::move(req));
+  mattermost_result out;
+  out.status = res.status;
+  if (!res.error.empty()) {
+    out.error = res.error;
+    out.transport_failure = true;
+    co_return out;
+  }
+  if (res.status == 429) {
+    // Mattermost writes Retry-After as seconds from now; its body is plain text.
+    auto header = res.header("retry-after");
+    long long seconds = 1;
+    std::from_chars(header.data(), header.data() + header.size(), seconds);
+    out.error = "rate_limited";
+    out.retry_after = duration{std::max(1LL, seconds) * 1000};
+    co_return out;
+  }
+  out.body = nlohmann::json::parse(res.body, nullptr, false);
+  if (res.status < 200 || res.status >= 300) {
+    out.error = out.body.is_object() ? out.body.value("id", "http_" + std::to_string(res.status))
+                                     : "http_" + std::to_string(res.status);
+    out.transport_failure = res.status >= 500;
+  }
+  co_return out;
+}
+
+boost::asio::awaitable<std::string> mattermost_api::channel_id(const std::string& team,
+                                                               const std::string& name_or_id,
+                                                               std::string& error) {
+  std::string name = name_or_id;
+  if (!name.empty() && (name.front() == '#' || name.front() == '~')) name.erase(0, 1);
+  if (looks_like_mattermost_id(name)) co_return name;
+  if (auto it = channels_.find(name); it != channels_.end()) co_return it->second;
+  auto res = co_await request("GET", "/teams/name/" + url_encode(team) + "/channels/name/" + url_encode(name));
+  if (!res.ok()) {
+    error = "channel '" + name + "' in team '" + team + "': " + res.error;
+    co_return std::string{};
+  }
+  auto id = res.body.value("id", "");
+  if (!id.empty()) channels_[name] = id;
+  co_return id;
+}
+
+boost::asio::awaitable<std::string> mattermost_api::username(const std::string& id) {
+  if (auto it = usernames_.find(id); it != usernames_.end()) co_return it->second;
+  auto res = co_await request("GET", "/users/" + url_encode(id));
+  if (!res.ok()) co_return std::string{};
+  auto name = res.body.value("username", "");
+  if (!name.empty()) {
+    usernames_[id] = name;
+    user_ids_[name] = id;
+  }
+  co_return name;
+}
+
+boost::asio::awaitable<std::string> mattermost_api::user_id(const std::string& name) {
+  if (auto it = user_ids_.find(name); it != user_ids_.end()) co_return it->second;
+  auto res = co_await request("GET", "/users/username/" + url_encode(name));
+  if (!res.ok()) co_return std::string{};
+  auto id = res.body.value("id", "");
+  if (!id.empty()) {
+    user_ids_[name] = id;
+    usernames_[id] = name;
+  }
+  co_return id;
+}
+
+}  // namespace oncall

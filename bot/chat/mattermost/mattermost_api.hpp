@@ -1,0 +1,51 @@
+// Mattermost REST API v4 with the bot's token: JSON in and out, errors as values, 429 with
+// Retry-After (seconds) turned into retry_after.
+#pragma once
+
+#include <boost/asio/awaitable.hpp>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+
+#include "bot/core/time.hpp"
+#include "bot/net/http_client.hpp"
+
+namespace oncall {
+
+struct mattermost_result {
+  int status = 0;
+  nlohmann::json body;
+  std::string error;  // Mattermost's error id or message, "http_<status>", or a transport failure
+  std::optional<duration> retry_after;
+  bool transport_failure = false;
+  bool ok() const { return error.empty() && status >= 200 && status < 300; }
+};
+
+class mattermost_api {
+ public:
+  mattermost_api(http_client& http, std::string server_url, std::string token);
+
+  boost::asio::awaitable<mattermost_result> request(const std::string& method, const std::string& path,
+                                                    const std::optional<nlohmann::json>& body = std::nullopt);
+  // Channel id for a name ("#alerts", "alerts") in the team, or the id itself; cached.
+  boost::asio::awaitable<std::string> channel_id(const std::string& team, const std::string& name_or_id,
+                                                 std::string& error);
+  // Username for a user id, and user id for a username; cached.
+  boost::asio::awaitable<std::string> username(const std::string& user_id);
+  boost::asio::awaitable<std::string> user_id(const std::string& username);
+  const std::string& server_url() const { return server_url_; }
+
+ private:
+  http_client& http_;
+  std::string server_url_;
+  std::string token_;
+  std::map<std::string, std::string> channels_;
+  std::map<std::string, std::string> usernames_;
+  std::map<std::string, std::string> user_ids_;
+};
+
+// Mattermost ids are 26 lowercase base32 characters.
+bool looks_like_mattermost_id(const std::string& s);
+
+}  // namespace oncall

@@ -1,0 +1,64 @@
+// The Mattermost adapter: the websocket API for events (authentication challenge, hello,
+// sequence numbers, resumption), REST v4 for everything the bot says, and the bot's own HTTP
+// endpoints for slash commands and button clicks.
+#pragma once
+
+#include <boost/asio/any_io_executor.hpp>
+#include <memory>
+#include <random>
+
+#include "bot/chat/chat_platform.hpp"
+#include "bot/chat/mattermost/mattermost_api.hpp"
+#include "bot/chat/mattermost/mattermost_render.hpp"
+#include "bot/net/backoff.hpp"
+#include "config/config.hpp"
+
+namespace oncall {
+
+class websocket_client;
+
+class mattermost_platform final : public chat_platform {
+ public:
+  mattermost_platform(boost::asio::any_io_executor executor, http_client& http,
+                      const mattermost_config& cfg, const std::string& public_url);
+  ~mattermost_platform() override;
+
+  boost::asio::awaitable<void> run(chat_events& events) override;
+  void stop() override;
+  bool connected() const override { return connected_; }
+
+  std::vector<std::string> http_paths() const override;
+  boost::asio::awaitable<outbound_http> handle_http(const inbound_http& request, chat_events& events) override;
+
+  boost::asio::awaitable<post_result> post(const std::string& channel, const outbound_message& m,
+                                           const std::string& thread_ref) override;
+  boost::asio::awaitable<post_result> update(const std::string& channel, const std::string& ref,
+                                             const outbound_message& m) override;
+  boost::asio::awaitable<post_result> post_ephemeral(const std::string& channel, const std::string& user,
+                                                     const outbound_message& m) override;
+
+ private:
+  boost::asio::awaitable<std::string> read_socket(websocket_client& ws);
+  boost::asio::awaitable<void> keep_alive(std::shared_ptr<websocket_client> ws);
+  boost::asio::awaitable<outbound_http> handle_command(const inbound_http& request, chat_events& events);
+  boost::asio::awaitable<outbound_http> handle_action(const inbound_http& request, chat_events& events);
+  boost::asio::awaitable<void> sleep(duration d);
+  std::string websocket_url() const;
+  post_result to_post_result(const mattermost_result& r) const;
+
+  boost::asio::any_io_executor executor_;
+  mattermost_config cfg_;
+  mattermost_api api_;
+  mattermost_actions actions_;
+  backoff backoff_{duration{250}, duration{30'000}};
+  std::mt19937_64 rng_{std::random_device{}()};
+  std::shared_ptr<websocket_client> current_;
+  bool connected_ = false;
+  bool stopping_ = false;
+  std::string connection_id_;  // for resumption
+  std::int64_t next_seq_ = 0;  // the next event sequence number expected
+  int request_seq_ = 0;
+  std::uint64_t clicks_ = 0;
+};
+
+}  // namespace oncall

@@ -2,8 +2,7 @@
 // chat channel are compared before and after.
 #include <catch2/catch.hpp>
 
-#include "harness.hpp"
-#include "slack_view.hpp"
+#include "platforms.hpp"
 
 using namespace oncall::testing;
 
@@ -15,9 +14,9 @@ struct state_snapshot {
   bool operator==(const state_snapshot&) const = default;
 };
 
-state_snapshot snapshot(bot& b, chatsim& sim) {
+state_snapshot snapshot(bot& b, chat_view& chat) {
   return {b.count("incidents"), b.count("alerts"), b.count("timeline"), b.count("effects"),
-          sim.messages("alerts").size()};
+          chat.bot_messages("alerts").size()};
 }
 
 std::string error_of(const httplib::Result& res) {
@@ -25,16 +24,19 @@ std::string error_of(const httplib::Result& res) {
   return body.is_object() ? body.value("error", "") : "";
 }
 
+bool contains(const std::string& haystack, const std::string& needle) {
+  return haystack.find(needle) != std::string::npos;
+}
+
 }  // namespace
 
 TEST_CASE("bad webhook input gets a 4xx with a JSON error that names the problem, and changes nothing",
           "[integration]") {
-  scratch_dir dir("bad-input");
-  chatsim sim(dir.path());
-  bot b(dir.path(), sim);
-  b.start();
-  REQUIRE(b.wait_ready());
-  auto before = snapshot(b, sim);
+  slack_world w("bad-input");
+  w.start();
+  REQUIRE(w.b.wait_ready());
+  auto& b = w.b;
+  auto before = snapshot(b, w.chat);
 
   SECTION("malformed JSON") {
     auto res = b.post("/webhooks/alertmanager", "{\"receiver\": \"x\", ");
@@ -75,34 +77,31 @@ TEST_CASE("bad webhook input gets a 4xx with a JSON error that names the problem
     REQUIRE(none);
     CHECK(none->status == 401);
   }
-  CHECK(snapshot(b, sim) == before);
+  CHECK(snapshot(b, w.chat) == before);
 }
 
-TEST_CASE("an unknown subcommand, a bad id and an unknown user get an ephemeral error and change nothing",
-          "[integration]") {
-  scratch_dir dir("bad-command");
-  chatsim sim(dir.path());
-  bot b(dir.path(), sim);
-  b.start();
-  REQUIRE(b.wait_ready());
-  auto before = snapshot(b, sim);
+TEMPLATE_TEST_CASE("an unknown subcommand, a bad id and an unknown user get an ephemeral error and change nothing",
+                   "[integration]", ONCALL_PLATFORMS) {
+  TestType w("bad-command");
+  w.start();
+  REQUIRE(w.b.wait_ready());
+  auto before = snapshot(w.b, w.chat);
 
-  auto unknown = sim.command("U0ALICE", "alerts", "frobnicate 7");
-  REQUIRE(unknown.value("acked", false));
-  auto said = unknown["ack_payload"].dump();
-  CHECK(contains(said, "Unknown command"));
-  CHECK(contains(said, "/oncall help"));
-  CHECK(unknown["ack_payload"].value("response_type", "") == "ephemeral");
+  auto unknown = w.chat.command("alice", "alerts", "frobnicate 7");
+  REQUIRE(unknown.answered);
+  CHECK(contains(unknown.reply, "Unknown command"));
+  CHECK(contains(unknown.reply, "/oncall help"));
+  CHECK(contains(unknown.raw.dump(), "ephemeral"));
 
-  auto bad_id = sim.command("U0ALICE", "alerts", "ack 99");
-  CHECK(contains(bad_id["ack_payload"].dump(), "no incident #99"));
-  CHECK(contains(bad_id["ack_payload"].dump(), "/oncall ack [ID]"));
+  auto bad_id = w.chat.command("alice", "alerts", "ack 99");
+  CHECK(contains(bad_id.reply, "no incident #99"));
+  CHECK(contains(bad_id.reply, "/oncall ack [ID]"));
 
-  auto stranger = sim.command("U0EVE", "alerts", "page something broke");
-  CHECK(contains(stranger["ack_payload"].dump(), "not in oncallbot's people list"));
+  auto stranger = w.chat.command("eve", "alerts", "page something broke");
+  CHECK(contains(stranger.reply, "not in oncallbot's people list"));
 
-  auto quote = sim.command("U0ALICE", "alerts", "page \"unclosed");
-  CHECK(contains(quote["ack_payload"].dump(), "quote is not closed"));
+  auto quote = w.chat.command("alice", "alerts", "page \"unclosed");
+  CHECK(contains(quote.reply, "quote is not closed"));
 
-  CHECK(snapshot(b, sim) == before);
+  CHECK(snapshot(w.b, w.chat) == before);
 }

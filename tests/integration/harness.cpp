@@ -9,6 +9,7 @@
 #include <stdexcept>
 
 #include "bot/core/time.hpp"
+#include "chat_view.hpp"
 
 namespace oncall::testing {
 
@@ -94,37 +95,33 @@ std::string chatsim::transcript() {
   return res ? res->body : std::string{};
 }
 
-bot::bot(const std::string& dir, const chatsim& sim, bot_options options)
+bot::bot(const std::string& dir, const chatsim& sim, const chat_view& chat, bot_options options)
     : dir_(dir), config_path_(dir + "/oncallbot.yaml"), db_path_(dir + "/oncallbot.db"),
       http_port_(free_port()) {
+  (void)sim;
   std::string policies = options.policy_yaml.empty() ? R"(escalation_policies:
   - name: default
     levels:
       - {notify: ["schedule:primary"], after: 5m}
       - {notify: ["person:bob"], after: 10m}
 )" : options.policy_yaml;
-  write_file(config_path_, "chat:\n"
-                           "  platform: slack\n"
-                           "  alerts_channel: \"#alerts\"\n"
-                           "  slack:\n"
-                           "    app_token: xapp-sim-app\n"
-                           "    bot_token: xoxb-sim-bot\n"
-                           "    api_url: " + sim.api_url() + "\n"
-                           "http:\n"
-                           "  listen: 127.0.0.1:" + std::to_string(http_port_) + "\n"
-                           "  webhook_tokens: [\"" + test_token + "\"]\n"
-                           "storage: sqlite:" + db_path_ + "\n"
-                           "log: {level: debug}\n"
-                           "people:\n"
-                           "  - {name: alice, slack: U0ALICE}\n"
-                           "  - {name: bob, slack: U0BOB}\n"
-                           "  - {name: carol, slack: U0CAROL}\n"
-                           "schedules:\n"
-                           "  - name: primary\n"
-                           "    timezone: UTC\n"
-                           "    start: 2026-01-05T09:00:00Z\n"
-                           "    shift: 7d\n"
-                           "    members: [alice]\n" +
+  std::string people = "people:\n";
+  for (const char* name : {"alice", "bob", "carol"}) {
+    people += std::string("  - {name: ") + name + ", " + chat.person_yaml(name) + "}\n";
+  }
+  write_file(config_path_, chat.chat_yaml() +
+                               "http:\n"
+                               "  listen: 127.0.0.1:" + std::to_string(http_port_) + "\n"
+                               "  webhook_tokens: [\"" + test_token + "\"]\n"
+                               "storage: sqlite:" + db_path_ + "\n"
+                               "log: {level: debug}\n" +
+                               people +
+                               "schedules:\n"
+                               "  - name: primary\n"
+                               "    timezone: UTC\n"
+                               "    start: 2026-01-05T09:00:00Z\n"
+                               "    shift: 7d\n"
+                               "    members: [alice]\n" +
                                policies +
                                "routes:\n"
                                "  - policy: default\n" +

@@ -14,6 +14,7 @@
 namespace oncall::testing {
 
 using nlohmann::json;
+class chat_view;
 
 // chatsim's control API (tests/chatsim/README.md).
 class chatsim {
@@ -52,7 +53,7 @@ struct bot_options {
 
 class bot {
  public:
-  bot(const std::string& dir, const chatsim& sim, bot_options options = {});
+  bot(const std::string& dir, const chatsim& sim, const chat_view& chat, bot_options options = {});
   ~bot();
 
   void start();

@@ -46,11 +46,17 @@ std::string button_style(button::style s) {
 std::string mattermost_escape(std::string_view text) {
   std::string out;
   out.reserve(text.size());
-  for (char c : text) {
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    char c = text[i];
+    bool line_start = i == 0 || text[i - 1] == '\n';
     switch (c) {
-      case '\\': case '*': case '_': case '~': case '`': case '[': case ']': case '(': case ')':
-      case '#': case '>': case '<': case '|': case '!':
+      case '\\': case '*': case '_': case '~': case '`': case '[': case ']':
         out += '\\';
+        out += c;
+        break;
+      case '#': case '>': case '-': case '+': case '|':
+        // Headings, quotes, lists and tables only start at the beginning of a line.
+        if (line_start) out += '\\';
         out += c;
         break;
       case '@':

@@ -47,6 +47,22 @@ void add_slack_routes(router& routes, slack_state& slack, slack_web_api& web_api
              });
 }
 
+// Binds the port and tells the world: --port-file and the first stdout line.
+bool listen_and_announce(http_server& server, sim_context& ctx) {
+  try {
+    ctx.port = server.listen(ctx.options.port);
+  } catch (const std::exception& e) {
+    std::cerr << "chatsim: cannot listen on port " << ctx.options.port << ": " << e.what() << "\n";
+    return false;
+  }
+  if (!ctx.options.port_file.empty() && !write_port_file(ctx.options.port_file, ctx.port)) {
+    std::cerr << "chatsim: cannot write " << ctx.options.port_file << "\n";
+    return false;
+  }
+  std::cout << "chatsim listening on 127.0.0.1:" << ctx.port << std::endl;
+  return true;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -72,19 +88,7 @@ int main(int argc, char** argv) {
 
   http_server server(ioc.get_executor(), routes, ctx.faults);
   server.add_upgrade(slack.sockets.route());
-  try {
-    ctx.port = server.listen(ctx.options.port);
-  } catch (const std::exception& e) {
-    std::cerr << "chatsim: cannot listen on port " << ctx.options.port << ": " << e.what() << "\n";
-    return 1;
-  }
-  if (!ctx.options.port_file.empty() && !write_port_file(ctx.options.port_file, ctx.port)) {
-    std::cerr << "chatsim: cannot write " << ctx.options.port_file << "\n";
-    return 1;
-  }
-  std::cout << "chatsim listening on 127.0.0.1:" << ctx.port << std::endl;
-  server.start();
-
+  // Signals are caught before the port is announced, so a reader may stop chatsim at once.
   asio::signal_set signals(ioc, SIGINT, SIGTERM);
   signals.async_wait([&](const boost::system::error_code& ec, int signal) {
     if (ec) return;
@@ -92,6 +96,8 @@ int main(int argc, char** argv) {
     server.stop();
     ioc.stop();
   });
+  if (!listen_and_announce(server, ctx)) return 1;
+  server.start();
   ioc.run();
   return 0;
 }

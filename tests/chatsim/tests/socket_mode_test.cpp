@@ -216,3 +216,17 @@ TEST_CASE("drop_sockets closes every socket and an unacked command is redelivere
   CHECK((*again)["envelope_id"] != (*original)["envelope_id"]);
   CHECK((*again)["payload"] == (*original)["payload"]);
 }
+
+TEST_CASE("the server pings every --ping-interval-ms, and not at all with 0",
+          "[chatsim][socket_mode]") {
+  chatsim_process pinging({"--ping-interval-ms", "100"});
+  auto client = connect(pinging);
+  client->pump(550ms);
+  CHECK(client->pings_received() >= 3);
+  CHECK_FALSE(client->closed());
+
+  chatsim_process silent({"--ping-interval-ms", "0"});
+  auto quiet = connect(silent);
+  quiet->pump(300ms);
+  CHECK(quiet->pings_received() == 0);
+}

@@ -18,6 +18,9 @@ ws_client::ws_client(unsigned short port, const std::string& target) : ws_(ioc_)
   beast::get_lowest_layer(ws_).connect(
       asio::ip::tcp::endpoint(asio::ip::make_address("127.0.0.1"), port));
   ws_.handshake("127.0.0.1:" + std::to_string(port), target);
+  ws_.control_callback([this](websocket::frame_type kind, beast::string_view) {
+    if (kind == websocket::frame_type::ping) ++pings_;
+  });
   start_read();
 }
 
@@ -56,6 +59,14 @@ std::optional<nlohmann::json> ws_client::next(std::chrono::milliseconds timeout)
   std::string text = std::move(frames_.front());
   frames_.pop_front();
   return nlohmann::json::parse(text);
+}
+
+void ws_client::pump(std::chrono::milliseconds duration) {
+  auto deadline = std::chrono::steady_clock::now() + duration;
+  while (!closed_ && std::chrono::steady_clock::now() < deadline) {
+    ioc_.restart();
+    ioc_.run_one_until(deadline);
+  }
 }
 
 std::optional<nlohmann::json> ws_client::next_of_type(const std::string& type,

@@ -32,6 +32,9 @@ class ws_client {
   void send_text(const std::string& text);
   void ack(const nlohmann::json& envelope, const nlohmann::json& payload = nullptr);
   bool closed() const { return closed_; }
+  // Keeps the connection serviced (reads, automatic pongs) for `duration`.
+  void pump(std::chrono::milliseconds duration);
+  int pings_received() const { return pings_; }
 
  private:
   void start_read();
@@ -41,6 +44,7 @@ class ws_client {
   boost::beast::flat_buffer buffer_;
   std::deque<std::string> frames_;
   bool closed_ = false;
+  int pings_ = 0;
 };
 
 // Opens a Socket Mode connection the way the SDKs do: apps.connections.open, then the URL.

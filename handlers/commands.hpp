@@ -11,5 +11,6 @@ command_spec ack_command();
 command_spec escalate_command();
 command_spec resolve_command();
 command_spec incidents_command();
+command_spec who_command();
 
 }  // namespace oncall

@@ -63,6 +63,7 @@ const command_registry& oncall_commands() {
     r.add(escalate_command());
     r.add(resolve_command());
     r.add(incidents_command());
+    r.add(who_command());
     return r;
   }();
   return registry;

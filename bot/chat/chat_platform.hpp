@@ -84,6 +84,9 @@ class chat_platform {
   virtual boost::asio::awaitable<void> run(chat_events& events) = 0;
   virtual void stop() = 0;
   virtual bool connected() const = 0;
+  // The platform's own pace for new messages in one channel (Slack: about one per second, short
+  // bursts tolerated); zero when it has none.
+  virtual duration post_interval() const { return duration{0}; }
   // `channel` is a name or id; `thread_ref` empty for a top-level message.
   virtual boost::asio::awaitable<post_result> post(const std::string& channel,
                                                    const outbound_message& m,

@@ -96,12 +96,32 @@ void outbox::finish(const effect& e, const post_result& r) {
   });
 }
 
+asio::awaitable<void> outbox::pace(const std::string& lane) {
+  auto interval = chat_.post_interval();
+  if (interval.count() <= 0) co_return;
+  constexpr double burst = 3;
+  auto& b = buckets_[lane];
+  auto refill = [&] {
+    auto now = std::chrono::steady_clock::now();
+    b.tokens = std::min(burst, b.tokens + std::chrono::duration<double>(now - b.refilled) /
+                                              std::chrono::duration<double>(interval));
+    b.refilled = now;
+  };
+  refill();
+  if (b.tokens < 1) {
+    co_await sleep(duration{static_cast<long long>((1 - b.tokens) * interval.count()) + 1});
+    refill();
+  }
+  b.tokens -= 1;
+}
+
 asio::awaitable<post_result> outbox::carry_out(const effect& e) {
   auto inc = engine_.find(e.incident_id);
   if (!inc) co_return post_result{false, {}, {}, "incident vanished", {}, true};
   switch (e.kind) {
     case effect_kind::announce:
       if (!inc->message_ref.empty()) co_return post_result{true, inc->channel, inc->message_ref};
+      co_await pace(e.channel);
       co_return co_await chat_.post(e.channel, engine_.announcement(*inc), "");
     case effect_kind::sync:
       if (inc->message_ref.empty()) co_return post_result{true};  // nothing announced to update
@@ -114,6 +134,7 @@ asio::awaitable<post_result> outbox::carry_out(const effect& e) {
         co_return post_result{false, {}, {}, std::string("bad stored message: ") + ex.what(), {}, true};
       }
       const auto& channel = inc->channel.empty() ? e.channel : inc->channel;
+      co_await pace(e.channel);
       co_return co_await chat_.post(channel, m, inc->message_ref);
     }
   }

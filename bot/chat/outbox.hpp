@@ -7,6 +7,8 @@
 #include <boost/asio/awaitable.hpp>
 #include <boost/asio/steady_timer.hpp>
 #include <random>
+#include <chrono>
+#include <map>
 #include <set>
 #include <string>
 
@@ -30,6 +32,9 @@ class outbox {
   // true when the effect is finished (done, or given up after permanent failures).
   boost::asio::awaitable<post_result> carry_out(const effect& e);
   boost::asio::awaitable<void> sleep(duration d);
+  // Waits until one more post in `lane` keeps to the platform's pace (a burst of 3, then one
+  // per post_interval), so bursts are not dropped silently by the platform.
+  boost::asio::awaitable<void> pace(const std::string& lane);
   std::optional<effect> next_in_lane(const std::string& lane);
   void finish(const effect& e, const post_result& r);
 
@@ -37,6 +42,12 @@ class outbox {
   incident_engine& engine_;
   chat_platform& chat_;
   std::set<std::string> busy_;
+  // Per lane token bucket, to keep to the platform's pace.
+  struct bucket {
+    double tokens = 3;
+    std::chrono::steady_clock::time_point refilled = std::chrono::steady_clock::now();
+  };
+  std::map<std::string, bucket> buckets_;
   std::mt19937_64 rng_{std::random_device{}()};
   bool stopping_ = false;
 };

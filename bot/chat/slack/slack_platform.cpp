@@ -50,7 +50,25 @@ asio::awaitable<std::shared_ptr<websocket_client>> slack_platform::open_socket()
   co_return std::shared_ptr<websocket_client>(std::move(ws));
 }
 
+asio::awaitable<bool> slack_platform::identify() {
+  auto me = co_await api_.call("auth.test", nlohmann::json::object());
+  if (!me.ok) {
+    if (me.error == "invalid_auth" || me.error == "not_authed" || me.error == "token_revoked") {
+      spdlog::error("slack: the bot token was refused ({}); check chat.slack.bot_token (xoxb-…)", me.error);
+    } else {
+      spdlog::warn("slack: auth.test failed: {}", me.error);
+    }
+    co_return false;
+  }
+  bot_user_id_ = me.body.value("user_id", "");
+  spdlog::info("slack: signed in as {} ({}) in {}", me.body.value("user", ""), bot_user_id_,
+               me.body.value("team", ""));
+  co_return true;
+}
+
 asio::awaitable<void> slack_platform::run(chat_events& events) {
+  while (!stopping_ && !co_await identify()) co_await sleep(backoff_.next(rng_));
+  backoff_.reset();
   while (!stopping_) {
     if (!current_) {
       current_ = co_await open_socket();

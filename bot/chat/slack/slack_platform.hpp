@@ -24,6 +24,7 @@ class slack_platform final : public chat_platform {
   boost::asio::awaitable<void> run(chat_events& events) override;
   void stop() override;
   bool connected() const override { return connected_; }
+  duration post_interval() const override { return duration{1000}; }
 
   boost::asio::awaitable<post_result> post(const std::string& channel, const outbound_message& m,
                                            const std::string& thread_ref) override;
@@ -34,6 +35,8 @@ class slack_platform final : public chat_platform {
                                                      const outbound_message& m) override;
 
  private:
+  // auth.test: checks the bot token and learns the bot's own user id.
+  boost::asio::awaitable<bool> identify();
   boost::asio::awaitable<std::shared_ptr<websocket_client>> open_socket();
   // Reads one socket until it closes or Slack asks for a refresh; returns the reason.
   boost::asio::awaitable<std::string> read_socket(std::shared_ptr<websocket_client> ws, chat_events& events);
@@ -48,6 +51,7 @@ class slack_platform final : public chat_platform {
   std::mt19937_64 rng_{std::random_device{}()};
   std::shared_ptr<websocket_client> current_;
   bool connected_ = false;
+  std::string bot_user_id_;
   bool stopping_ = false;
   std::set<std::string> seen_events_;  // event_id de-duplication within this process
 };

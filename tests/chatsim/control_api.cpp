@@ -72,7 +72,11 @@ http_reply control_api::route(const http_request& request) {
   bool get = request.method == "GET";
   if (top == "healthz" && get) return json_reply({{"ok", true}});
   if (top == "stats" && get) return json_reply(ctx_.stats.to_json());
-  if (top == "transcript" && get) return text_reply(render_transcript(ctx_.ws));
+  if (top == "transcript" && get) {
+    std::string text = render_transcript(ctx_.ws);
+    for (const auto& section : ctx_.transcript_sections) text += section();
+    return text_reply(std::move(text));
+  }
   if (top == "channels") return channels(request, path);
   if (top == "users" && path.size() == 2) return users(request);
   if (top == "faults" && path.size() == 2) return faults(request);

@@ -38,7 +38,6 @@ class fault_registry {
   // A held request registers how to release it; it unregisters itself when it ends.
   std::size_t hold(std::function<void()> release);
   void unhold(std::size_t id) { holds_.erase(id); }
-  std::size_t held() const { return holds_.size(); }
 
  private:
   std::vector<fault> faults_;

@@ -27,6 +27,21 @@ setter millis(std::chrono::milliseconds sim_options::*field) {
   };
 }
 
+setter count(int sim_options::*field) {
+  return [field](sim_options& o, const std::string& v) {
+    auto n = parse_number(v, 1, 1000000);
+    if (n) o.*field = static_cast<int>(*n);
+    return n.has_value();
+  };
+}
+
+setter on_off(bool sim_options::*field) {
+  return [field](sim_options& o, const std::string& v) {
+    o.*field = v == "on";
+    return v == "on" || v == "off";
+  };
+}
+
 setter text(std::string sim_options::*field) {
   return [field](sim_options& o, const std::string& v) {
     o.*field = v;
@@ -46,19 +61,14 @@ const std::map<std::string, setter>& setters() {
       {"--ack-timeout-ms", millis(&sim_options::ack_timeout)},
       {"--ping-interval-ms", millis(&sim_options::ping_interval)},
       {"--refresh-grace-ms", millis(&sim_options::refresh_grace)},
-      {"--rate-limit",
-       [](sim_options& o, const std::string& v) {
-         o.rate_limit = v == "on";
-         return v == "on" || v == "off";
-       }},
-      {"--burst",
-       [](sim_options& o, const std::string& v) {
-         auto n = parse_number(v, 1, 1000000);
-         if (n) o.burst = static_cast<int>(*n);
-         return n.has_value();
-       }},
+      {"--rate-limit", on_off(&sim_options::rate_limit)},
+      {"--burst", count(&sim_options::burst)},
       {"--slack-bot-token", text(&sim_options::slack_bot_token)},
       {"--slack-app-token", text(&sim_options::slack_app_token)},
+      {"--mattermost-token", text(&sim_options::mattermost_token)},
+      {"--mattermost-rate-limit", on_off(&sim_options::mattermost_rate_limit)},
+      {"--mattermost-per-sec", count(&sim_options::mattermost_per_sec)},
+      {"--mattermost-burst", count(&sim_options::mattermost_burst)},
   };
   return table;
 }
@@ -92,7 +102,9 @@ std::string usage_text() {
   return "usage: chatsim [--port N] [--port-file PATH] [--ack-timeout-ms 3000]\n"
          "               [--rate-limit on|off] [--burst 3] [--ping-interval-ms 10000]\n"
          "               [--refresh-grace-ms 10000] [--slack-bot-token xoxb-sim-bot]\n"
-         "               [--slack-app-token xapp-sim-app]\n";
+         "               [--slack-app-token xapp-sim-app]\n"
+         "               [--mattermost-token mm-sim-bot-token] [--mattermost-rate-limit off|on]\n"
+         "               [--mattermost-per-sec 10] [--mattermost-burst 100]\n";
 }
 
 }  // namespace chatsim

@@ -18,6 +18,10 @@ struct sim_options {
   std::chrono::milliseconds refresh_grace{10000};  // socket close delay after a disconnect frame
   std::string slack_bot_token = "xoxb-sim-bot";
   std::string slack_app_token = "xapp-sim-app";
+  std::string mattermost_token = "mm-sim-bot-token";  // the bot user's personal access token
+  bool mattermost_rate_limit = false;  // off by default, like a real server
+  int mattermost_per_sec = 10;
+  int mattermost_burst = 100;
 };
 
 struct parsed_options {

@@ -1,8 +1,11 @@
 // Role: the state every dialect shares, owned by main and passed by reference: options, the
-// bound port, the workspace, counters, injected faults and the id source.
+// bound port, the workspace, counters, injected faults, the id source and the transcript
+// sections of other dialects.
 #pragma once
 
+#include <functional>
 #include <string>
+#include <vector>
 
 #include <boost/asio/any_io_executor.hpp>
 
@@ -27,6 +30,8 @@ struct sim_context {
   sim_stats stats;
   fault_registry faults;
   id_source ids;
+  // Sections other dialects add to GET /_sim/transcript after the Slack channels.
+  std::vector<std::function<std::string()>> transcript_sections;
 };
 
 }  // namespace chatsim

@@ -15,7 +15,16 @@ nlohmann::json sim_stats::to_json() const {
           {"duplicate_acks", duplicate_acks},
           {"invalid_frames", invalid_frames},
           {"envelopes_abandoned", envelopes_abandoned},
-          {"faults_applied", faults_applied}};
+          {"faults_applied", faults_applied},
+          {"mattermost_api_calls", mattermost_api_calls},
+          {"mattermost_rate_limited", mattermost_rate_limited},
+          {"mattermost_connections_opened", mattermost_connections_opened},
+          {"mattermost_open_connections", mattermost_open_connections},
+          {"mattermost_events_sent", mattermost_events_sent},
+          {"mattermost_resumptions", mattermost_resumptions},
+          {"mattermost_auth_failures", mattermost_auth_failures},
+          {"mattermost_commands_sent", mattermost_commands_sent},
+          {"mattermost_actions_sent", mattermost_actions_sent}};
 }
 
 }  // namespace chatsim

@@ -23,6 +23,17 @@ struct sim_stats {
   std::int64_t envelopes_abandoned = 0;  // gave up after the last redelivery
   std::int64_t faults_applied = 0;
 
+  // The Mattermost dialect.
+  std::map<std::string, std::int64_t> mattermost_api_calls;  // by route, "POST /api/v4/posts"
+  std::int64_t mattermost_rate_limited = 0;        // 429 answers (limiter and faults)
+  std::int64_t mattermost_connections_opened = 0;  // websocket upgrades
+  std::int64_t mattermost_open_connections = 0;
+  std::int64_t mattermost_events_sent = 0;         // event frames written, replays included
+  std::int64_t mattermost_resumptions = 0;         // reconnects that resumed a connection_id
+  std::int64_t mattermost_auth_failures = 0;       // sockets closed for a bad token
+  std::int64_t mattermost_commands_sent = 0;       // slash command requests to the bot
+  std::int64_t mattermost_actions_sent = 0;        // button clicks sent to integration URLs
+
   nlohmann::json to_json() const;
 };
 

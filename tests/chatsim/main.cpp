@@ -1,6 +1,6 @@
-// Role: chatsim's entry point: parse options, build the shared and Slack state, register the
-// routes, bind the loopback port, announce it (stdout and --port-file), and run one io_context
-// thread until SIGTERM or SIGINT.
+// Role: chatsim's entry point: parse options, build the shared, Slack and Mattermost state,
+// register the routes, bind the loopback port, announce it (stdout and --port-file), and run
+// one io_context thread until SIGTERM or SIGINT.
 #include <csignal>
 #include <cstdio>
 #include <filesystem>
@@ -13,6 +13,11 @@
 #include "control_api.hpp"
 #include "http_server.hpp"
 #include "log.hpp"
+#include "mattermost_commands.hpp"
+#include "mattermost_control.hpp"
+#include "mattermost_rest.hpp"
+#include "mattermost_state.hpp"
+#include "mattermost_transcript.hpp"
 #include "router.hpp"
 #include "slack_control.hpp"
 #include "slack_state.hpp"
@@ -45,6 +50,16 @@ void add_slack_routes(router& routes, slack_state& slack, slack_web_api& web_api
              [&slack](const http_request& r) -> asio::awaitable<http_reply> {
                co_return handle_response_url(slack, r);
              });
+}
+
+void add_mattermost_routes(router& routes, mattermost_state& mm, mattermost_rest& rest,
+                           mattermost_control& control) {
+  routes.add("/api/v4/", [&rest](const http_request& r) { return rest.handle(r); });
+  routes.add("/_sim/mattermost/", [&control](const http_request& r) { return control.handle(r); });
+  routes.add("/hooks/commands/", [&mm](const http_request& r) -> asio::awaitable<http_reply> {
+    co_return handle_command_hook(mm, r);
+  });
+  mm.ctx.transcript_sections.push_back([&mm] { return render_mattermost_transcript(mm.ws); });
 }
 
 // Binds the port and tells the world: --port-file and the first stdout line.
@@ -80,14 +95,19 @@ int main(int argc, char** argv) {
   slack_state slack(ctx);
   slack_web_api web_api(slack);
   slack_control slack_ctl(slack);
+  mattermost_state mm(ctx);
+  mattermost_rest mm_rest(mm);
+  mattermost_control mm_ctl(mm);
   control_api control(ctx);
 
   router routes;
   routes.add("/_sim/", [&control](const http_request& r) { return control.handle(r); });
   add_slack_routes(routes, slack, web_api, slack_ctl);
+  add_mattermost_routes(routes, mm, mm_rest, mm_ctl);
 
   http_server server(ioc.get_executor(), routes, ctx.faults);
   server.add_upgrade(slack.sockets.route());
+  server.add_upgrade(mm.sockets.route());
   // Signals are caught before the port is announced, so a reader may stop chatsim at once.
   asio::signal_set signals(ioc, SIGINT, SIGTERM);
   signals.async_wait([&](const boost::system::error_code& ec, int signal) {

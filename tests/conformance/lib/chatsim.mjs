@@ -59,6 +59,13 @@ export async function startChatsim(args = []) {
     });
   });
 
+  // Whatever ends this test process (a test timeout, an uncaught error), chatsim goes with it.
+  const killOnExit = () => {
+    if (!exited) child.kill('SIGKILL');
+    rmSync(dir, {recursive: true, force: true});
+  };
+  process.once('exit', killOnExit);
+
   const port = await waitFor(() => {
     if (exited) {
       throw new Error(`chatsim exited early (${JSON.stringify(exited)}):\n${lines.join('\n')}`);
@@ -111,6 +118,7 @@ export async function startChatsim(args = []) {
         await exitPromise;
         clearTimeout(timer);
       }
+      process.removeListener('exit', killOnExit);
       rmSync(dir, {recursive: true, force: true});
       return exited;
     },

@@ -60,10 +60,46 @@ std::string new_trigger_id(mattermost_state& mm, const std::string& user_id) {
                        std::to_string(mm.ws.now_millis()) + ":" + mm.ws.new_id() + mm.ws.new_id());
 }
 
-json answer(const outgoing_response& res, const json& response) {
-  json out{{"status", res.status}, {"response", response}, {"posted", nullptr},
+// The form POST Mattermost sends to a custom command's URL.
+outgoing_request command_request(mattermost_state& mm, const mm_command& command, const mm_user& who,
+                                 const mm_channel& where, const std::string& text,
+                                 const std::string& trigger_id, const std::string& response_url) {
+  form fields{{"channel_id", where.id},           {"channel_name", where.name},
+              {"command", "/" + command.trigger}, {"response_url", response_url},
+              {"team_domain", mm.ws.team().name}, {"team_id", mm.ws.team().id},
+              {"text", text},                     {"token", command.token},
+              {"trigger_id", trigger_id},         {"user_id", who.id},
+              {"user_name", who.username}};
+  add_mentions(mm, text, fields);
+  outgoing_request req;
+  req.url = command.url;
+  req.headers = {{"Accept", "application/json"},
+                 {"Authorization", "Token " + command.token},
+                 {"Content-Type", "application/x-www-form-urlencoded"},
+                 {"User-Agent", "Mattermost-Bot/1.1"}};
+  req.body = form_encode(std::move(fields));
+  return req;
+}
+
+// What the person sees of the bot's answer, and the control API's report of it.
+json command_outcome(mattermost_state& mm, const mm_reply_target& target, const outgoing_response& res) {
+  std::optional<json> parsed;
+  if (res.error.empty() && res.status == 200) parsed = mm_parse_command_response(res.content_type, res.body);
+  json out{{"status", res.status},
+           {"response", parsed ? *parsed : res.error.empty() ? json(res.body) : json(nullptr)},
+           {"posted", nullptr},
            {"ephemeral", nullptr}};
-  if (!res.error.empty()) out["error"] = res.error;
+  if (!parsed) {
+    out["error"] = !res.error.empty()  ? res.error
+                   : res.status == 200 ? "the JSON answer does not parse"
+                                       : "status " + std::to_string(res.status);
+    out["ephemeral"] = mm_command_failed(mm, target);
+    return out;
+  }
+  mm_reply_outcome outcome = mm_apply_command_response(mm, target, *parsed);
+  out["posted"] = outcome.posted;
+  out["ephemeral"] = outcome.ephemeral;
+  if (!outcome.error.empty()) out["error"] = outcome.error;
   return out;
 }
 
@@ -125,48 +161,27 @@ boost::asio::awaitable<http_reply> run_slash_command(mattermost_state& mm, const
   mm_reply_target target{where->id, who->id, field_string(body, "root_id"), trigger};
   std::string hook_id = mm.ws.new_id();
   mm.hooks.add(hook_id, {trigger, where->id, who->id, target.root_id, 0, mm.ws.now_millis()});
-  std::string text = field_string(body, "text");
   std::string trigger_id = new_trigger_id(mm, who->id);
   std::string response_url = mm.ctx.base_url() + std::string(hook_prefix) + hook_id;
-  form fields{{"channel_id", where->id},        {"channel_name", where->name},
-              {"command", "/" + trigger},       {"response_url", response_url},
-              {"team_domain", mm.ws.team().name}, {"team_id", mm.ws.team().id},
-              {"text", text},                   {"token", command->token},
-              {"trigger_id", trigger_id},       {"user_id", who->id},
-              {"user_name", who->username}};
-  add_mentions(mm, text, fields);
-  outgoing_request req;
-  req.url = command->url;
-  req.headers = {{"Accept", "application/json"},
-                 {"Authorization", "Token " + command->token},
-                 {"Content-Type", "application/x-www-form-urlencoded"},
-                 {"User-Agent", "Mattermost-Bot/1.1"}};
-  req.body = form_encode(std::move(fields));
+  outgoing_request req = command_request(mm, *command, *who, *where, field_string(body, "text"),
+                                         trigger_id, response_url);
   req.timeout = field_millis(body, "wait_ms", std::chrono::milliseconds(30000));
   ++mm.ctx.stats.mattermost_commands_sent;
   outgoing_response res = co_await send_request(mm.ctx.executor, std::move(req));
-  log_line("mattermost /" + trigger + " -> " + std::to_string(res.status) + (res.error.empty() ? "" : " (" + res.error + ")"));
-  std::optional<json> parsed;
-  if (res.error.empty() && res.status == 200) parsed = mm_parse_command_response(res.content_type, res.body);
-  json out = answer(res, parsed ? *parsed : (res.error.empty() ? json(res.body) : json(nullptr)));
+  log_line("mattermost /" + trigger + " -> " + std::to_string(res.status) +
+           (res.error.empty() ? "" : " (" + res.error + ")"));
+  json out = command_outcome(mm, target, res);
   out["trigger_id"] = trigger_id;
   out["response_url"] = response_url;
-  if (!parsed) {
-    if (res.error.empty()) out["error"] = res.status == 200 ? "invalid JSON response" : "status " + std::to_string(res.status);
-    out["ephemeral"] = mm_command_failed(mm, target);
-    co_return json_reply(out);
-  }
-  mm_reply_outcome outcome = mm_apply_command_response(mm, target, *parsed);
-  out["posted"] = outcome.posted;
-  out["ephemeral"] = outcome.ephemeral;
-  if (!outcome.error.empty()) out["error"] = outcome.error;
   co_return json_reply(out);
 }
 
 http_reply handle_command_hook(mattermost_state& mm, const http_request& request) {
   std::string request_id = mm.ws.new_id();
   auto fail = [&](int status, std::string_view id, std::string_view message) {
-    return json_reply(mm_error_json(id, message, status, request_id), status);
+    http_reply reply = json_reply(mm_error_json(id, message, status, request_id), status);
+    reply.content_type = "application/json";
+    return reply;
   };
   if (request.method != "POST") return fail(405, "api.context.405.app_error", "Method not allowed.");
   mm_command_hook* hook = mm.hooks.find(request.path.substr(hook_prefix.size()));

@@ -73,8 +73,10 @@ http_reply app_error(int status, std::string_view id, std::string_view message,
   return json_reply(mm_error_json(id, message, status, request_id), status);
 }
 
-// Headers Mattermost's own handler adds to every answer it writes.
+// Headers Mattermost's own handler adds to every answer it writes. Its Content-Type is exactly
+// "application/json" (Client4 compares it with === before parsing a body).
 http_reply stamped(http_reply reply, const std::string& request_id) {
+  if (reply.content_type.starts_with("application/json")) reply.content_type = "application/json";
   reply.headers.emplace_back("X-Request-Id", request_id);
   reply.headers.emplace_back("X-Version-Id", std::string(mm_server_version));
   return reply;

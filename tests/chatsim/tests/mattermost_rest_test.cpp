@@ -28,6 +28,7 @@ TEST_CASE("users/me answers the bot user for its token and a 401 AppError withou
   auto res = mm_call(sim, "GET", "/users/me", nullptr, "");
   REQUIRE(res);
   CHECK(res->status == 401);
+  CHECK(res->get_header_value("Content-Type") == "application/json");  // exactly, as Client4 wants
   json error = json::parse(res->body);
   CHECK(error["id"] == "api.context.session_expired.app_error");
   CHECK(error["message"] == "Invalid or expired session, please login again.");

@@ -149,3 +149,11 @@ TEST_CASE("reconnecting with connection_id and sequence_number replays without a
   CHECK(fresh["seq"] == 0);
   CHECK(fresh["data"]["connection_id"] != connection_id);
 }
+
+TEST_CASE("Mattermost sockets get server pings every --ping-interval-ms", "[chatsim][mattermost]") {
+  chatsim_process sim({"--ping-interval-ms", "100"});
+  auto ws = mm_connect(sim);
+  ws->pump(550ms);
+  CHECK(ws->pings_received() >= 3);
+  CHECK_FALSE(ws->closed());
+}

@@ -160,13 +160,15 @@ bool mm_socket_session::handle_text(const std::string& text) {
   if (frame.is_discarded() || !frame.is_object()) return false;
   auto seq_it = frame.find("seq");
   auto action_it = frame.find("action");
+  auto data_it = frame.find("data");
   if ((seq_it != frame.end() && !seq_it->is_number_integer()) ||
-      (action_it != frame.end() && !action_it->is_string())) {
-    return false;
+      (action_it != frame.end() && !action_it->is_string()) ||
+      (data_it != frame.end() && !data_it->is_object() && !data_it->is_null())) {
+    return false;  // Go's json.Unmarshal into WebSocketRequest would fail
   }
   std::int64_t seq = seq_it == frame.end() ? 0 : seq_it->get<std::int64_t>();
   std::string action = action_it == frame.end() ? "" : action_it->get<std::string>();
-  json data = frame.value("data", json::object());
+  json data = data_it != frame.end() && data_it->is_object() ? *data_it : json::object();
   if (action.empty()) {
     fail(seq, "api.web_socket_router.no_action.app_error", "No websocket action.", 400);
   } else if (seq <= 0) {

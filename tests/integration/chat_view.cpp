@@ -152,7 +152,8 @@ chat_answer mattermost_view::click(const std::string& person, const std::string&
                                    const std::string& action_id) {
   auto r = sim_.post("/_sim/mattermost/click", {{"user", person}, {"channel", channel}, {"post_id", ref},
                                                  {"action_id", mattermost_button_id(action_id)}});
-  return {r.value("status", 0) == 200, r.value("ephemeral_text", ""), r};
+  auto text = r.contains("ephemeral_text") && r["ephemeral_text"].is_string() ? r["ephemeral_text"].get<std::string>() : "";
+  return {r.value("status", 0) == 200, text, r};
 }
 
 bool mattermost_view::has_button(const chat_message& m, const std::string& action_id) const {

@@ -4,6 +4,3 @@
 #include "chat_view.hpp"
 
 #define ONCALL_PLATFORMS oncall::testing::slack_world, oncall::testing::mattermost_world
-// Until chatsim speaks Mattermost: 
-#undef ONCALL_PLATFORMS
-#define ONCALL_PLATFORMS oncall::testing::slack_world

@@ -72,7 +72,8 @@ asio::awaitable<void> mattermost_platform::run(chat_events&) {
     }
     current_ = std::shared_ptr<websocket_client>(std::move(ws));
     request_seq_ = 0;
-    current_->send(json{{"seq", ++request_seq_}, {"action", "authentication_challenge"},
+    auth_seq_ = ++request_seq_;
+    current_->send(json{{"seq", auth_seq_}, {"action", "authentication_challenge"},
                         {"data", {{"token", cfg_.token}}}}.dump());
     asio::co_spawn(executor_, keep_alive(current_), asio::detached);
     auto ended = co_await read_socket(*current_);
@@ -105,6 +106,11 @@ asio::awaitable<std::string> mattermost_platform::read_socket(websocket_client& 
     if (frame.contains("seq_reply")) {
       if (frame.value("status", "") != "OK") {
         spdlog::warn("mattermost: request {} failed: {}", frame["seq_reply"].dump(), frame.dump());
+      } else if (frame["seq_reply"] == auth_seq_ && !connected_) {
+        // A resumed session replays missed events without a new hello: the OK is the sign.
+        connected_ = true;
+        backoff_.reset();
+        spdlog::info("mattermost: websocket session {} resumed", connection_id_);
       }
       continue;
     }
@@ -154,7 +160,12 @@ asio::awaitable<outbound_http> mattermost_platform::handle_action(const inbound_
   auto parsed = mattermost_action(request, actions_.signing_key);
   if (!parsed) co_return http_error(parsed.err().field == "context" ? 401 : 400, parsed.err().message);
   auto click = parsed->click;
-  click.user = parsed->user_name.empty() ? co_await api_.username(click.user) : parsed->user_name;
+  // Not `?:` around co_await: GCC 12 evaluates both arms of a conditional with a co_await.
+  if (parsed->user_name.empty()) {
+    click.user = co_await api_.username(click.user);
+  } else {
+    click.user = parsed->user_name;
+  }
   if (click.user.empty()) co_return http_error(400, "the user who clicked is unknown to the Mattermost server");
   if (click.delivery_id.empty()) {
     // No trigger_id (older servers): every request is its own delivery.

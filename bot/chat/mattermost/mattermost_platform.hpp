@@ -58,6 +58,7 @@ class mattermost_platform final : public chat_platform {
   std::string connection_id_;  // for resumption
   std::int64_t next_seq_ = 0;  // the next event sequence number expected
   int request_seq_ = 0;
+  int auth_seq_ = 0;
   std::uint64_t clicks_ = 0;
 };
 

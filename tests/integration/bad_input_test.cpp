@@ -30,9 +30,9 @@ bool contains(const std::string& haystack, const std::string& needle) {
 
 }  // namespace
 
-TEST_CASE("bad webhook input gets a 4xx with a JSON error that names the problem, and changes nothing",
-          "[integration]") {
-  slack_world w("bad-input");
+TEMPLATE_TEST_CASE("bad webhook input gets a 4xx with a JSON error that names the problem, and changes nothing",
+                   "[integration]", ONCALL_PLATFORMS) {
+  TestType w("bad-input");
   w.start();
   REQUIRE(w.b.wait_ready());
   auto& b = w.b;
@@ -104,4 +104,42 @@ TEMPLATE_TEST_CASE("an unknown subcommand, a bad id and an unknown user get an e
   CHECK(contains(quote.reply, "quote is not closed"));
 
   CHECK(snapshot(w.b, w.chat) == before);
+}
+
+TEST_CASE("Mattermost requests with a bad command token or a forged button context are refused with 401",
+          "[integration]") {
+  mattermost_world w("mattermost-forgery");
+  w.start();
+  REQUIRE(w.b.wait_ready());
+  REQUIRE(w.b.post("/webhooks/generic", R"({"title":"Disk full","dedup_key":"disk"})")->status == 200);
+  REQUIRE(eventually([&] { return w.chat.top_level("alerts").size() == 1; }));
+  auto page = w.chat.top_level("alerts")[0];
+  auto before = snapshot(w.b, w.chat);
+  const std::string form = "channel_id=calerts0000000000000000000&user_name=alice&user_id=ualice00000000000000000000"
+                           "&text=resolve+1&trigger_id=forged1&command=%2Foncall";
+
+  auto wrong_token = w.b.raw_post("/mattermost/command", form, "application/x-www-form-urlencoded",
+                                  {{"Authorization", "Token not-the-command-token"}});
+  REQUIRE(wrong_token);
+  CHECK(wrong_token->status == 401);
+  CHECK(contains(error_of(wrong_token), "command_token"));
+  auto no_token = w.b.raw_post("/mattermost/command", form, "application/x-www-form-urlencoded", {});
+  REQUIRE(no_token);
+  CHECK(no_token->status == 401);
+
+  json forged = {{"user_id", "ualice00000000000000000000"}, {"user_name", "alice"},
+                 {"channel_id", "calerts0000000000000000000"}, {"post_id", page.ref},
+                 {"trigger_id", "forged2"},
+                 {"context", {{"action", "resolve"}, {"value", "1"}, {"sig", std::string(64, 'a')}}}};
+  auto forged_click = w.b.raw_post("/mattermost/action", forged.dump(), "application/json", {});
+  REQUIRE(forged_click);
+  CHECK(forged_click->status == 401);
+  CHECK(contains(error_of(forged_click), "not signed by this oncallbot"));
+  forged["context"].erase("sig");
+  auto unsigned_click = w.b.raw_post("/mattermost/action", forged.dump(), "application/json", {});
+  REQUIRE(unsigned_click);
+  CHECK(unsigned_click->status == 401);
+
+  CHECK(snapshot(w.b, w.chat) == before);
+  CHECK_FALSE(contains(w.chat.top_level("alerts")[0].text, "Resolved"));
 }

@@ -158,6 +158,13 @@ httplib::Result bot::post(const std::string& path, const std::string& body,
   return c.Post(path.c_str(), headers, body, content_type.c_str());
 }
 
+httplib::Result bot::raw_post(const std::string& path, const std::string& body,
+                              const std::string& content_type, const httplib::Headers& headers) {
+  httplib::Client c("127.0.0.1", http_port_);
+  c.set_read_timeout(30, 0);
+  return c.Post(path.c_str(), headers, body, content_type.c_str());
+}
+
 std::int64_t bot::count(const std::string& table) {
   SQLite::Database db(db_path_, SQLite::OPEN_READONLY);
   db.setBusyTimeout(2000);

@@ -68,6 +68,9 @@ class bot {
   httplib::Result post(const std::string& path, const std::string& body,
                        const std::string& content_type = "application/json",
                        const std::string& token = "test-secret-token");
+  // A POST with exactly these headers (for requests that imitate the chat server).
+  httplib::Result raw_post(const std::string& path, const std::string& body, const std::string& content_type,
+                           const httplib::Headers& headers);
   // Row count of a storage table, read from the bot's SQLite file.
   std::int64_t count(const std::string& table);
   std::string config_path() const { return config_path_; }

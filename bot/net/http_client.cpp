@@ -9,6 +9,7 @@
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 #include <boost/beast/ssl.hpp>
+#include <charconv>
 #include <variant>
 
 #include "bot/net/tls.hpp"
@@ -137,6 +138,13 @@ struct http_client::impl {
     co_return res;
   }
 };
+
+std::chrono::milliseconds http_response::retry_after() const {
+  auto value = header("retry-after");
+  long long seconds = 1;
+  std::from_chars(value.data(), value.data() + value.size(), seconds);
+  return std::chrono::milliseconds{std::max(1LL, seconds) * 1000};
+}
 
 http_client::http_client(asio::any_io_executor executor) : impl_(std::make_unique<impl>()) {
   impl_->executor = std::move(executor);

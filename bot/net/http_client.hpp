@@ -28,6 +28,9 @@ struct http_response {
   std::string error;  // transport failure, empty when an answer came
 
   bool ok() const { return error.empty() && status >= 200 && status < 300; }
+  // Retry-After of a 429 (whole seconds, as Slack and Mattermost send it); a missing or odd
+  // header still means "wait a second".
+  std::chrono::milliseconds retry_after() const;
   std::string header(const std::string& lower_name) const {
     auto it = headers.find(lower_name);
     return it == headers.end() ? std::string{} : it->second;

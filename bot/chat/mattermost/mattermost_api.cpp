@@ -2,7 +2,6 @@
 #include "bot/chat/mattermost/mattermost_api.hpp"
 
 #include <algorithm>
-#include <charconv>
 
 #include "bot/net/url.hpp"
 
@@ -38,12 +37,9 @@ boost::asio::awaitable<mattermost_result> mattermost_api::request(
     co_return out;
   }
   if (res.status == 429) {
-    // Mattermost writes Retry-After as seconds from now; its body is plain text.
-    auto header = res.header("retry-after");
-    long long seconds = 1;
-    std::from_chars(header.data(), header.data() + header.size(), seconds);
+    // Mattermost's 429 body is plain text; only the status and Retry-After count.
     out.error = "rate_limited";
-    out.retry_after = duration{std::max(1LL, seconds) * 1000};
+    out.retry_after = res.retry_after();
     co_return out;
   }
   out.body = nlohmann::json::parse(res.body, nullptr, false);

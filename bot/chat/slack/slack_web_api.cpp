@@ -1,7 +1,6 @@
 // Slack Web API client on top of http_client.
 #include "bot/chat/slack/slack_web_api.hpp"
 
-#include <charconv>
 
 namespace oncall {
 
@@ -38,12 +37,9 @@ boost::asio::awaitable<slack_api_result> slack_web_api::send(const std::string& 
     co_return out;
   }
   if (res.status == 429) {
-    // Retry-After is whole seconds; a missing or odd header still means "wait a bit".
-    auto header = res.header("retry-after");
-    long long seconds = 1;
-    std::from_chars(header.data(), header.data() + header.size(), seconds);
+    // The body of a 429 is not reliable (empty or ratelimited): the status and header count.
     out.error = "ratelimited";
-    out.retry_after = duration{std::max(1LL, seconds) * 1000};
+    out.retry_after = res.retry_after();
     co_return out;
   }
   if (res.status != 200) {

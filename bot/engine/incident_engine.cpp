@@ -288,6 +288,12 @@ result<incident> incident_engine::ack(std::int64_t id, const actor& by, std::opt
   return next;
 }
 
+bool incident_engine::ack_by_key(const std::string& key, const actor& by) {
+  auto inc = store_.find_open_incident_by_key(key);
+  if (!inc || inc->state == incident_state::acknowledged) return false;
+  return ack(inc->id, by, std::nullopt).ok();
+}
+
 result<incident> incident_engine::escalate(std::int64_t id, const actor& by, const std::string& reason) {
   auto loaded = load_open(id);
   if (!loaded) return loaded;

@@ -42,6 +42,8 @@ class incident_engine {
                         const actor& by);
   result<incident> ack(std::int64_t id, const actor& by, std::optional<duration> lease);
   result<incident> escalate(std::int64_t id, const actor& by, const std::string& reason);
+  // Acknowledges the open incident with this dedup key (PagerDuty's acknowledge); false when none.
+  bool ack_by_key(const std::string& key, const actor& by);
   result<incident> resolve(std::int64_t id, const actor& by, const std::string& note);
   // Records a responder's rating of the page: actionable, not_actionable or false_alarm.
   result<incident> rate(std::int64_t id, const actor& by, const std::string& rating);

@@ -10,6 +10,8 @@
 
 #include "bot/ingest/alertmanager.hpp"
 #include "bot/ingest/generic.hpp"
+#include "bot/ingest/grafana.hpp"
+#include "bot/ingest/pagerduty.hpp"
 
 namespace oncall {
 
@@ -112,6 +114,8 @@ void http_server::add_routes() {
   };
   server_->Post("/webhooks/alertmanager", webhook(&parse_alertmanager));
   server_->Post("/webhooks/generic", webhook(&parse_generic));
+  server_->Post("/webhooks/grafana", webhook(&parse_grafana));
+  add_pagerduty_route();
   for (const auto& path : hooks_.chat_paths) {
     server_->Post(path, [this](const httplib::Request& req, httplib::Response& res) {
       inbound_http in;
@@ -136,6 +140,36 @@ void http_server::add_routes() {
     bool storage = hooks_.storage_ok && hooks_.storage_ok();
     reply_json(res, chat && storage ? 200 : 503,
                {{"status", chat && storage ? "ready" : "not ready"}, {"chat", chat}, {"storage", storage}});
+  });
+}
+
+// PagerDuty Events API v2: the routing_key in the body is the credential (it must be one of
+// http.webhook_tokens), answers have PagerDuty's shapes so any PagerDuty integration works.
+void http_server::add_pagerduty_route() {
+  server_->Post("/v2/enqueue", [this](const httplib::Request& req, httplib::Response& res) {
+    auto invalid = [&](int status, const std::string& message, const std::string& field) {
+      reply_json(res, status, {{"status", "invalid event"}, {"message", "Event object is invalid"},
+                               {"error", message}, {"field", field}, {"errors", json::array({message})}});
+    };
+    if (!is_json(req)) {
+      invalid(415, "the body must be JSON: send Content-Type: application/json", "");
+      return;
+    }
+    auto event = parse_pagerduty(req.body);
+    if (!event) {
+      invalid(400, event.err().message, event.err().field);
+      return;
+    }
+    if (!authorized(event->routing_key, bearer_token(req))) {
+      invalid(401, "routing_key is not one of http.webhook_tokens; use one of them as the integration key", "routing_key");
+      return;
+    }
+    if (event->action == "acknowledge") {
+      hooks_.acknowledge(event->batch.source + ":" + event->batch.group_key);
+    } else {
+      hooks_.ingest(event->batch);
+    }
+    reply_json(res, 202, {{"status", "success"}, {"message", "Event processed"}, {"dedup_key", event->dedup_key}});
   });
 }
 

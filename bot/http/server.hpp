@@ -26,6 +26,8 @@ struct ingest_summary {
 struct http_hooks {
   // Applies a parsed batch on the engine thread and returns once it is committed.
   std::function<ingest_summary(const alert_batch&)> ingest;
+  // Acknowledges the open incident with this key ("pagerduty:<dedup_key>"), if any.
+  std::function<void(const std::string& incident_key)> acknowledge;
   std::function<bool()> chat_connected;
   // Requests from the chat server itself (Mattermost commands and buttons), answered after the
   // engine has committed their effect.
@@ -47,6 +49,7 @@ class http_server {
 
  private:
   void add_routes();
+  void add_pagerduty_route();
   bool authorized(const std::string& bearer, const std::string& query_token) const;
 
   http_config cfg_;

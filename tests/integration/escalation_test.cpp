@@ -39,6 +39,9 @@ template <typename World>
 void page_and_wait_for_announcement(World& w) {
   REQUIRE(w.b.post("/webhooks/generic", page_body)->status == 200);
   REQUIRE(eventually([&] { return w.chat.top_level("alerts").size() == 1; }));
+  // Kill tests must not hit the moment between the platform's answer and the commit of the
+  // message ref (docs/decisions.md: that window repeats the post).
+  REQUIRE(eventually([&] { return w.b.announcement_stored(1); }));
 }
 
 using clock_type = std::chrono::steady_clock;
@@ -108,7 +111,10 @@ TEMPLATE_TEST_CASE("an escalation that came due while the bot was down fires exa
 
   w.start();
   REQUIRE(w.b.wait_ready());
-  REQUIRE(eventually([&] { return count_in_thread(w.chat, "Escalated to level 2") == 1; }, std::chrono::seconds(3)));
+  // Within a second of start is the goal (tests/bench measures it); here it must fire, once.
+  if (!eventually([&] { return count_in_thread(w.chat, "Escalated to level 2") >= 1; }, std::chrono::seconds(10))) {
+    FAIL("no escalation after the restart; the bot's log:\n" << w.b.log());
+  }
   std::this_thread::sleep_for(std::chrono::milliseconds(1000));
   CHECK(count_in_thread(w.chat, "Escalated to level 2") == 1);
 }

@@ -165,6 +165,14 @@ httplib::Result bot::raw_post(const std::string& path, const std::string& body,
   return c.Post(path.c_str(), headers, body, content_type.c_str());
 }
 
+bool bot::announcement_stored(int id) {
+  SQLite::Database db(db_path_, SQLite::OPEN_READONLY);
+  db.setBusyTimeout(2000);
+  SQLite::Statement st(db, "SELECT message_ref FROM incidents WHERE id = ?");
+  st.bind(1, id);
+  return st.executeStep() && !st.getColumn(0).getString().empty();
+}
+
 std::int64_t bot::count(const std::string& table) {
   SQLite::Database db(db_path_, SQLite::OPEN_READONLY);
   db.setBusyTimeout(2000);

@@ -71,6 +71,9 @@ class bot {
   // A POST with exactly these headers (for requests that imitate the chat server).
   httplib::Result raw_post(const std::string& path, const std::string& body, const std::string& content_type,
                            const httplib::Headers& headers);
+  // Whether the bot has stored the chat ref of incident `id`'s announcement (a kill after this
+  // point cannot repeat the announcement).
+  bool announcement_stored(int id);
   // Row count of a storage table, read from the bot's SQLite file.
   std::int64_t count(const std::string& table);
   std::string config_path() const { return config_path_; }

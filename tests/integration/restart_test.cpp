@@ -56,6 +56,7 @@ TEST_CASE("kill -9 between a slash command and its ack: Slack redelivers it and 
   REQUIRE(w.b.wait_ready());
   REQUIRE(w.b.post("/webhooks/generic", page_body)->status == 200);
   REQUIRE(eventually([&] { return w.chat.top_level("alerts").size() == 1; }));
+  REQUIRE(eventually([&] { return w.b.announcement_stored(1); }));
   auto page = w.chat.top_level("alerts")[0];
 
   // The envelope reaches a bot that never reads it: frozen, then killed.
@@ -83,6 +84,7 @@ TEST_CASE("kill -9 while Mattermost waits for a slash command: the user sees it 
   REQUIRE(w.b.wait_ready());
   REQUIRE(w.b.post("/webhooks/generic", page_body)->status == 200);
   REQUIRE(eventually([&] { return w.chat.top_level("alerts").size() == 1; }));
+  REQUIRE(eventually([&] { return w.b.announcement_stored(1); }));
   auto page = w.chat.top_level("alerts")[0];
 
   w.b.pause();

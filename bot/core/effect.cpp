@@ -8,6 +8,9 @@ std::string to_string(effect_kind k) {
     case effect_kind::announce: return "announce";
     case effect_kind::sync: return "sync";
     case effect_kind::thread_post: return "thread_post";
+    case effect_kind::channel_post: return "channel_post";
+    case effect_kind::direct_message: return "direct_message";
+    case effect_kind::notify: return "notify";
   }
   return "unknown";
 }
@@ -16,6 +19,9 @@ std::optional<effect_kind> effect_kind_from_string(std::string_view s) {
   if (s == "announce") return effect_kind::announce;
   if (s == "sync") return effect_kind::sync;
   if (s == "thread_post") return effect_kind::thread_post;
+  if (s == "channel_post") return effect_kind::channel_post;
+  if (s == "direct_message") return effect_kind::direct_message;
+  if (s == "notify") return effect_kind::notify;
   return std::nullopt;
 }
 

@@ -15,6 +15,9 @@ enum class effect_kind {
   announce,     // post the incident's announcement in its channel
   sync,         // update the announcement in place from the incident's current state
   thread_post,  // post `payload` (a message) in the incident's room
+  channel_post,    // post `payload` (a message) top-level in `channel`; `subject` may want its ref
+  direct_message,  // post `payload` (a message) to the chat user `subject` directly
+  notify,          // call the outbound notifier `subject` with `payload` (its JSON body)
 };
 
 std::string to_string(effect_kind k);
@@ -27,6 +30,7 @@ struct effect {
   std::string channel;  // ordering lane: effects of one channel run in order
   std::int64_t incident_id = 0;
   std::string payload;  // JSON, kind-specific
+  std::string subject;  // kind-specific: "handover:ID", a chat user, a notifier name
   time_point created_at;
   int attempts = 0;
   bool operator==(const effect&) const = default;

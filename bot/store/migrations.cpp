@@ -83,6 +83,69 @@ CREATE TABLE inbound (
   at INTEGER NOT NULL
 );
 )sql",
+      // 2: schedules at run time: who was notified, chat overrides, handovers and their notes;
+      // effects get a subject (what a post belongs to besides an incident, e.g. a handover).
+      R"sql(
+CREATE TABLE notifications (
+  id INTEGER PRIMARY KEY,
+  incident_id INTEGER NOT NULL REFERENCES incidents(id),
+  level INTEGER NOT NULL,
+  cycle INTEGER NOT NULL,
+  target TEXT NOT NULL,
+  person TEXT NOT NULL DEFAULT '',
+  reason TEXT NOT NULL DEFAULT '',
+  at INTEGER NOT NULL
+);
+CREATE INDEX notifications_incident ON notifications(incident_id, id);
+CREATE INDEX notifications_at ON notifications(at);
+
+CREATE TABLE overrides (
+  id INTEGER PRIMARY KEY,
+  schedule TEXT NOT NULL,
+  person TEXT NOT NULL,
+  from_at INTEGER NOT NULL,
+  to_at INTEGER NOT NULL,
+  created_by TEXT NOT NULL,
+  created_at INTEGER NOT NULL
+);
+CREATE INDEX overrides_schedule ON overrides(schedule, from_at);
+
+CREATE TABLE schedule_state (
+  schedule TEXT PRIMARY KEY,
+  person TEXT NOT NULL,
+  since INTEGER NOT NULL
+);
+
+CREATE TABLE handovers (
+  id INTEGER PRIMARY KEY,
+  schedule TEXT NOT NULL,
+  outgoing TEXT NOT NULL,
+  incoming TEXT NOT NULL,
+  shift_from INTEGER NOT NULL,
+  shift_to INTEGER NOT NULL,
+  posted_at INTEGER NOT NULL,
+  channel TEXT NOT NULL DEFAULT '',
+  message_ref TEXT NOT NULL DEFAULT '',
+  accepted_by TEXT NOT NULL DEFAULT '',
+  accepted_at INTEGER,
+  reminders INTEGER NOT NULL DEFAULT 0,
+  next_reminder_at INTEGER
+);
+CREATE INDEX handovers_reminder ON handovers(next_reminder_at) WHERE next_reminder_at IS NOT NULL;
+
+CREATE TABLE handover_notes (
+  id INTEGER PRIMARY KEY,
+  schedule TEXT NOT NULL,
+  author TEXT NOT NULL,
+  text TEXT NOT NULL,
+  at INTEGER NOT NULL,
+  handover_id INTEGER NOT NULL DEFAULT 0
+);
+
+ALTER TABLE effects ADD COLUMN subject TEXT NOT NULL DEFAULT '';
+CREATE INDEX incidents_opened ON incidents(opened_at);
+CREATE INDEX timeline_kind ON timeline(kind, at);
+)sql",
   };
   return all;
 }

@@ -278,11 +278,12 @@ std::int64_t sqlite_store::append_timeline(const timeline_entry& e) {
   return db_->getLastInsertRowid();
 }
 
-std::vector<timeline_entry> sqlite_store::timeline(std::int64_t incident_id) {
+std::vector<timeline_entry> sqlite_store::query_timeline(
+    const std::string& where, const std::function<void(SQLite::Statement&)>& bind) {
   SQLite::Statement st(*db_,
                        "SELECT id, incident_id, at, kind, author, text, ref, key_event FROM "
-                       "timeline WHERE incident_id = ? ORDER BY at, id");
-  st.bind(1, static_cast<std::int64_t>(incident_id));
+                       "timeline " + where);
+  bind(st);
   std::vector<timeline_entry> out;
   while (st.executeStep()) {
     out.push_back({st.getColumn(0).getInt64(), st.getColumn(1).getInt64(),
@@ -293,23 +294,30 @@ std::vector<timeline_entry> sqlite_store::timeline(std::int64_t incident_id) {
   return out;
 }
 
+std::vector<timeline_entry> sqlite_store::timeline(std::int64_t incident_id) {
+  return query_timeline("WHERE incident_id = ? ORDER BY at, id", [&](auto& st) {
+    st.bind(1, static_cast<std::int64_t>(incident_id));
+  });
+}
+
 bool sqlite_store::enqueue_effect(const effect& e) {
   SQLite::Statement st(*db_,
                        "INSERT OR IGNORE INTO effects (key, kind, channel, incident_id, payload, "
-                       "created_at) VALUES (?,?,?,?,?,?)");
+                       "created_at, subject) VALUES (?,?,?,?,?,?,?)");
   st.bind(1, e.key);
   st.bind(2, to_string(e.kind));
   st.bind(3, e.channel);
   st.bind(4, static_cast<std::int64_t>(e.incident_id));
   st.bind(5, e.payload);
   st.bind(6, static_cast<std::int64_t>(to_millis(e.created_at)));
+  st.bind(7, e.subject);
   return st.exec() == 1;
 }
 
 std::vector<effect> sqlite_store::pending_effects() {
   SQLite::Statement st(*db_,
-                       "SELECT id, key, kind, channel, incident_id, payload, created_at, attempts "
-                       "FROM effects WHERE done_at IS NULL ORDER BY id");
+                       "SELECT id, key, kind, channel, incident_id, payload, created_at, attempts, "
+                       "subject FROM effects WHERE done_at IS NULL ORDER BY id");
   std::vector<effect> out;
   while (st.executeStep()) {
     effect e;
@@ -321,6 +329,7 @@ std::vector<effect> sqlite_store::pending_effects() {
     e.payload = st.getColumn(5).getString();
     e.created_at = from_millis(st.getColumn(6).getInt64());
     e.attempts = st.getColumn(7).getInt();
+    e.subject = st.getColumn(8).getString();
     out.push_back(std::move(e));
   }
   return out;
@@ -355,7 +364,10 @@ void sqlite_store::record_inbound(const std::string& id, const std::string& repl
 }
 
 std::int64_t sqlite_store::count_rows(const std::string& table) {
-  static const char* known[] = {"incidents", "alerts", "timeline", "effects", "inbound"};
+  static const char* known[] = {"incidents",      "alerts",    "timeline",
+                                "effects",        "inbound",   "notifications",
+                                "overrides",      "handovers", "handover_notes",
+                                "schedule_state"};
   for (const char* name : known) {
     if (table == name) return db_->execAndGet("SELECT COUNT(*) FROM " + table).getInt64();
   }

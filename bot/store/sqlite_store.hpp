@@ -47,11 +47,40 @@ class sqlite_store final : public store {
   std::optional<inbound_record> find_inbound(const std::string& id) override;
   void record_inbound(const std::string& id, const std::string& reply, time_point now) override;
 
+  std::vector<incident> incidents_opened_between(time_point from, time_point to) override;
+  std::vector<timeline_entry> timeline_between(const std::string& kind, time_point from,
+                                               time_point to) override;
+
+  void insert_notification(const notification& n) override;
+  std::vector<notification> notifications(std::int64_t incident_id) override;
+  std::vector<notification> notifications_between(time_point from, time_point to) override;
+
+  std::int64_t insert_override(const stored_override& o) override;
+  std::vector<stored_override> overrides(const std::string& schedule) override;
+
+  std::optional<schedule_state> find_schedule_state(const std::string& schedule) override;
+  void save_schedule_state(const schedule_state& s) override;
+
+  std::int64_t insert_handover(const handover& h) override;
+  void update_handover(const handover& h) override;
+  std::optional<handover> find_handover(std::int64_t id) override;
+  std::vector<handover> handovers_due_for_reminder(time_point now) override;
+
+  void insert_handover_note(const handover_note& n) override;
+  std::vector<handover_note> waiting_handover_notes(const std::string& schedule) override;
+  void attach_handover_notes(const std::string& schedule, std::int64_t handover_id) override;
+
   std::int64_t count_rows(const std::string& table) override;
   int schema_version() override;
 
  private:
   void migrate();
+  std::vector<timeline_entry> query_timeline(const std::string& where,
+                                             const std::function<void(SQLite::Statement&)>& bind);
+  std::vector<notification> query_notifications(const std::string& where,
+                                                const std::function<void(SQLite::Statement&)>& bind);
+  std::vector<handover> query_handovers(const std::string& where,
+                                        const std::function<void(SQLite::Statement&)>& bind);
   std::vector<incident> query_incidents(const std::string& where,
                                         const std::function<void(SQLite::Statement&)>& bind);
 

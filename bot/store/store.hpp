@@ -12,6 +12,7 @@
 #include "bot/core/alert.hpp"
 #include "bot/core/effect.hpp"
 #include "bot/core/incident.hpp"
+#include "bot/core/rota.hpp"
 #include "bot/core/timeline.hpp"
 
 namespace oncall {
@@ -59,6 +60,34 @@ class store {
   // Inbound deliveries (envelopes, webhooks by idempotency id) already applied.
   virtual std::optional<inbound_record> find_inbound(const std::string& id) = 0;
   virtual void record_inbound(const std::string& id, const std::string& reply, time_point now) = 0;
+
+  // Incidents opened in [from, to), oldest first (shift summaries, reports).
+  virtual std::vector<incident> incidents_opened_between(time_point from, time_point to) = 0;
+  // Timeline entries of one kind in [from, to) across incidents (ratings for the handover).
+  virtual std::vector<timeline_entry> timeline_between(const std::string& kind, time_point from,
+                                                       time_point to) = 0;
+
+  virtual void insert_notification(const notification& n) = 0;
+  virtual std::vector<notification> notifications(std::int64_t incident_id) = 0;
+  virtual std::vector<notification> notifications_between(time_point from, time_point to) = 0;
+
+  virtual std::int64_t insert_override(const stored_override& o) = 0;
+  // Overrides of one schedule, or of all when `schedule` is empty, by start time.
+  virtual std::vector<stored_override> overrides(const std::string& schedule) = 0;
+
+  virtual std::optional<schedule_state> find_schedule_state(const std::string& schedule) = 0;
+  virtual void save_schedule_state(const schedule_state& s) = 0;
+
+  virtual std::int64_t insert_handover(const handover& h) = 0;
+  virtual void update_handover(const handover& h) = 0;
+  virtual std::optional<handover> find_handover(std::int64_t id) = 0;
+  // Unaccepted handovers whose next reminder is due at `now`.
+  virtual std::vector<handover> handovers_due_for_reminder(time_point now) = 0;
+
+  virtual void insert_handover_note(const handover_note& n) = 0;
+  // Notes of the schedule that no handover has carried yet.
+  virtual std::vector<handover_note> waiting_handover_notes(const std::string& schedule) = 0;
+  virtual void attach_handover_notes(const std::string& schedule, std::int64_t handover_id) = 0;
 
   // Table row counts, for checks that bad input changed nothing.
   virtual std::int64_t count_rows(const std::string& table) = 0;

@@ -19,6 +19,7 @@
 #include "bot/chat/outbox.hpp"
 #include "bot/chat/slack/slack_platform.hpp"
 #include "bot/commands.hpp"
+#include "bot/engine/handover_engine.hpp"
 #include "bot/http/server.hpp"
 #include "bot/logging.hpp"
 #include "bot/net/http_client.hpp"
@@ -41,13 +42,21 @@ auto on_engine(asio::io_context& io, F f) -> decltype(f()) {
   return result.get();
 }
 
+// Escalations, ack leases, handoffs and handover reminders are all due times checked here,
+// five times a second, so each fires within a second of its time.
 asio::awaitable<void> escalation_timer(incident_engine& engine, bool& stopping) {
   asio::steady_timer timer(co_await asio::this_coro::executor);
+  handover_engine handovers(engine);
   while (!stopping) {
     try {
       engine.fire_due_escalations();
     } catch (const std::exception& e) {
       spdlog::error("escalation: {}", e.what());
+    }
+    try {
+      handovers.tick();
+    } catch (const std::exception& e) {
+      spdlog::error("handover: {}", e.what());
     }
     timer.expires_after(std::chrono::milliseconds(200));
     co_await timer.async_wait(asio::as_tuple(asio::use_awaitable));
@@ -83,7 +92,7 @@ int run_bot(const std::string& config_file) {
   incident_engine engine(cfg, *storage, clock);
   http_client http(io.get_executor());
   auto chat = make_platform(io, http, *cfg);
-  outbox out(io.get_executor(), engine, *chat);
+  outbox out(io.get_executor(), engine, *chat, http);
   engine.on_effects([&] { asio::post(io, [&] { out.kick(); }); });
   chat_bridge bridge(engine);
 

@@ -1,6 +1,8 @@
 // Argument splitting and incident-id resolution shared by the handlers.
 #include "handlers/arguments.hpp"
 
+#include <algorithm>
+#include <cctype>
 #include <charconv>
 
 namespace oncall {
@@ -59,6 +61,37 @@ incident resolve_incident(command_context& ctx, const std::optional<std::int64_t
   std::string ids;
   for (const auto& inc : here) ids += (ids.empty() ? "" : ", ") + inc.display_id();
   throw command_error("which incident? Open here: " + ids + "; name one, like " + here.front().display_id());
+}
+
+namespace {
+
+bool same_text(std::string_view a, std::string_view b) {
+  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
+           return std::tolower(static_cast<unsigned char>(x)) == std::tolower(static_cast<unsigned char>(y));
+         });
+}
+
+}  // namespace
+
+const person* parse_person(const config& cfg, std::string_view word) {
+  if (word.size() > 3 && word.substr(0, 2) == "<@" && word.back() == '>') {
+    word = word.substr(2, word.size() - 3);
+    word = word.substr(0, word.find('|'));  // <@U123|alice>: the id is what counts
+  }
+  if (!word.empty() && word.front() == '@') word.remove_prefix(1);
+  if (word.empty()) return nullptr;
+  for (const auto& p : cfg.people) {
+    if (same_text(word, p.name) || (!p.slack.empty() && word == p.slack) ||
+        (!p.mattermost.empty() && same_text(word, p.mattermost))) {
+      return &p;
+    }
+  }
+  return nullptr;
+}
+
+std::optional<time_point> parse_instant(std::string_view word, time_point now) {
+  if (same_text(word, "now")) return now;
+  return parse_iso8601(std::string(word));
 }
 
 std::string join_words(const std::vector<std::string>& words, std::size_t from) {

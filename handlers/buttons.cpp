@@ -3,6 +3,8 @@
 #include "handlers/buttons.hpp"
 
 #include "bot/engine/announcement.hpp"
+#include "bot/engine/handover_engine.hpp"
+#include "bot/engine/handover_message.hpp"
 #include "handlers/arguments.hpp"
 
 namespace oncall {
@@ -13,9 +15,19 @@ outbound_message refusal(const std::string& why) {
   return simple_message({rt::text("Sorry: " + why + ".")});
 }
 
+// "I have it" on a handover: the value is the handover id.
+std::optional<outbound_message> accept_handover(command_context& ctx, const button_click& click) {
+  auto id = parse_incident_id(click.value);
+  if (!id) return refusal("this button names no handover oncallbot knows");
+  auto accepted = handover_engine(ctx.engine).accept(*id, ctx.caller);
+  if (!accepted) return refusal(accepted.err().message);
+  return simple_message({rt::text("Thanks, you have the pager for " + accepted->schedule + ".")});
+}
+
 }  // namespace
 
 std::optional<outbound_message> handle_button(command_context& ctx, const button_click& click) {
+  if (click.action_id == action_handover_accept) return accept_handover(ctx, click);
   auto id = parse_incident_id(click.value);
   auto inc = id ? ctx.engine.find(*id) : std::nullopt;
   if (!inc) return refusal("this button names no incident oncallbot knows");

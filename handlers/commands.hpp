@@ -12,5 +12,8 @@ command_spec escalate_command();
 command_spec resolve_command();
 command_spec incidents_command();
 command_spec who_command();
+command_spec override_command();
+command_spec handover_command();
+command_spec why_command();
 
 }  // namespace oncall

@@ -64,6 +64,9 @@ const command_registry& oncall_commands() {
     r.add(resolve_command());
     r.add(incidents_command());
     r.add(who_command());
+    r.add(override_command());
+    r.add(handover_command());
+    r.add(why_command());
     return r;
   }();
   return registry;

@@ -16,7 +16,7 @@ command_reply run_who(command_context& ctx, const std::vector<std::string>& args
   }
   m.headline = {rt::bold("On call now")};
   for (const auto& s : cfg.schedules) {
-    auto person = on_call_at(s, ctx.engine.now());
+    auto person = on_call_at(ctx.engine.effective_schedule(s), ctx.engine.now());
     auto handle = ctx.engine.chat_handle(person);
     rich_text line = {rt::bold(s.name), rt::text(": ")};
     line.push_back(handle.empty() ? rt::text(person) : rt::mention(handle));

@@ -94,6 +94,9 @@ class chat_platform {
   virtual boost::asio::awaitable<post_result> update(const std::string& channel,
                                                      const std::string& ref,
                                                      const outbound_message& m) = 0;
+  // A direct message to one chat user (Slack user id, Mattermost username).
+  virtual boost::asio::awaitable<post_result> post_direct(const std::string& user,
+                                                          const outbound_message& m) = 0;
   virtual boost::asio::awaitable<post_result> post_ephemeral(const std::string& channel,
                                                              const std::string& user,
                                                              const outbound_message& m) = 0;

@@ -10,6 +10,7 @@
 
 #include "bot/chat/message_codec.hpp"
 #include "bot/net/backoff.hpp"
+#include "bot/notify/notifier_client.hpp"
 
 namespace oncall {
 
@@ -21,8 +22,33 @@ namespace {
 constexpr int max_permanent_failures = 5;
 }  // namespace
 
-outbox::outbox(asio::any_io_executor executor, incident_engine& engine, chat_platform& chat)
-    : executor_(executor), engine_(engine), chat_(chat) {}
+outbox::outbox(asio::any_io_executor executor, incident_engine& engine, chat_platform& chat,
+               http_client& http)
+    : executor_(executor), engine_(engine), chat_(chat), http_(http) {}
+
+namespace {
+
+std::optional<outbound_message> stored_message(const effect& e, post_result& failure) {
+  try {
+    return message_from_json(e.payload);
+  } catch (const std::exception& ex) {
+    failure = post_result{false, {}, {}, std::string("bad stored message: ") + ex.what(), {}, true};
+    return std::nullopt;
+  }
+}
+
+// "handover:12" → 12; 0 for other subjects.
+std::int64_t handover_subject(const std::string& subject) {
+  const std::string prefix = "handover:";
+  if (subject.rfind(prefix, 0) != 0) return 0;
+  try {
+    return std::stoll(subject.substr(prefix.size()));
+  } catch (const std::exception&) {
+    return 0;
+  }
+}
+
+}  // namespace
 
 void outbox::kick() {
   if (stopping_) return;
@@ -83,6 +109,14 @@ void outbox::finish(const effect& e, const post_result& r) {
         st.update_incident(*inc);
       }
     }
+    if (r.ok && e.kind == effect_kind::channel_post) {
+      if (auto h = st.find_handover(handover_subject(e.subject))) {
+        h->channel = r.channel;
+        h->message_ref = r.ref;
+        st.update_handover(*h);
+      }
+    }
+    if (e.kind == effect_kind::notify) record_notifier_outcome(e, r);
     st.complete_effect(e.id, engine_.now());
     if (e.kind == effect_kind::sync) {
       // Every pending sync of this incident shows the same (current) state: done too.
@@ -116,29 +150,65 @@ asio::awaitable<void> outbox::pace(const std::string& lane) {
 }
 
 asio::awaitable<post_result> outbox::carry_out(const effect& e) {
-  auto inc = engine_.find(e.incident_id);
-  if (!inc) co_return post_result{false, {}, {}, "incident vanished", {}, true};
+  post_result failure;
   switch (e.kind) {
     case effect_kind::announce:
-      if (!inc->message_ref.empty()) co_return post_result{true, inc->channel, inc->message_ref};
-      co_await pace(e.channel);
-      co_return co_await chat_.post(e.channel, engine_.announcement(*inc), "");
     case effect_kind::sync:
-      if (inc->message_ref.empty()) co_return post_result{true};  // nothing announced to update
-      co_return co_await chat_.update(inc->channel, inc->message_ref, engine_.announcement(*inc));
-    case effect_kind::thread_post: {
-      outbound_message m;
-      try {
-        m = message_from_json(e.payload);
-      } catch (const std::exception& ex) {
-        co_return post_result{false, {}, {}, std::string("bad stored message: ") + ex.what(), {}, true};
-      }
-      const auto& channel = inc->channel.empty() ? e.channel : inc->channel;
+    case effect_kind::thread_post:
+      co_return co_await carry_out_for_incident(e);
+    case effect_kind::channel_post: {
+      auto m = stored_message(e, failure);
+      if (!m) co_return failure;
       co_await pace(e.channel);
-      co_return co_await chat_.post(channel, m, inc->message_ref);
+      co_return co_await chat_.post(e.channel, *m, "");
     }
+    case effect_kind::direct_message: {
+      auto m = stored_message(e, failure);
+      if (!m) co_return failure;
+      co_await pace(e.channel);
+      co_return co_await chat_.post_direct(e.subject, *m);
+    }
+    case effect_kind::notify:
+      co_return co_await call_notifier(e);
   }
   co_return post_result{false, {}, {}, "unknown effect kind", {}, true};
+}
+
+asio::awaitable<post_result> outbox::carry_out_for_incident(const effect& e) {
+  auto inc = engine_.find(e.incident_id);
+  if (!inc) co_return post_result{false, {}, {}, "incident vanished", {}, true};
+  if (e.kind == effect_kind::announce) {
+    if (!inc->message_ref.empty()) co_return post_result{true, inc->channel, inc->message_ref};
+    co_await pace(e.channel);
+    co_return co_await chat_.post(e.channel, engine_.announcement(*inc), "");
+  }
+  if (e.kind == effect_kind::sync) {
+    if (inc->message_ref.empty()) co_return post_result{true};  // nothing announced to update
+    co_return co_await chat_.update(inc->channel, inc->message_ref, engine_.announcement(*inc));
+  }
+  post_result failure;
+  auto m = stored_message(e, failure);
+  if (!m) co_return failure;
+  const auto& channel = inc->channel.empty() ? e.channel : inc->channel;
+  co_await pace(e.channel);
+  co_return co_await chat_.post(channel, *m, inc->message_ref);
+}
+
+asio::awaitable<post_result> outbox::call_notifier(const effect& e) {
+  const notifier* n = nullptr;
+  for (const auto& candidate : engine_.cfg().notifiers) {
+    if (candidate.name == e.subject) n = &candidate;
+  }
+  if (!n) {
+    co_return post_result{false, {}, {}, "notifier " + e.subject + " is no longer configured", {}, true};
+  }
+  co_return co_await deliver_notification(http_, *n, e.payload);
+}
+
+void outbox::record_notifier_outcome(const effect& e, const post_result& r) {
+  const std::string text = r.ok ? "notifier " + e.subject + " accepted the page"
+                                : "notifier " + e.subject + " failed, given up: " + r.error;
+  engine_.note(e.incident_id, "notify", "oncallbot", text);
 }
 
 }  // namespace oncall

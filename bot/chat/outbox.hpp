@@ -14,12 +14,15 @@
 
 #include "bot/chat/chat_platform.hpp"
 #include "bot/engine/incident_engine.hpp"
+#include "bot/net/http_client.hpp"
 
 namespace oncall {
 
 class outbox {
  public:
-  outbox(boost::asio::any_io_executor executor, incident_engine& engine, chat_platform& chat);
+  // `http` carries outbound notifier calls; chat posts go through `chat`.
+  outbox(boost::asio::any_io_executor executor, incident_engine& engine, chat_platform& chat,
+         http_client& http);
 
   // New effects may be pending: start lanes for them.
   void kick();
@@ -31,6 +34,10 @@ class outbox {
   boost::asio::awaitable<void> drain(std::string lane);
   // true when the effect is finished (done, or given up after permanent failures).
   boost::asio::awaitable<post_result> carry_out(const effect& e);
+  boost::asio::awaitable<post_result> carry_out_for_incident(const effect& e);
+  boost::asio::awaitable<post_result> call_notifier(const effect& e);
+  // What the timeline keeps of a finished notifier call.
+  void record_notifier_outcome(const effect& e, const post_result& r);
   boost::asio::awaitable<void> sleep(duration d);
   // Waits until one more post in `lane` keeps to the platform's pace (a burst of 3, then one
   // per post_interval), so bursts are not dropped silently by the platform.
@@ -41,6 +48,7 @@ class outbox {
   boost::asio::any_io_executor executor_;
   incident_engine& engine_;
   chat_platform& chat_;
+  http_client& http_;
   std::set<std::string> busy_;
   // Per lane token bucket, to keep to the platform's pace.
   struct bucket {

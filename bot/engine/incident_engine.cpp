@@ -39,6 +39,8 @@ std::string incident_engine::lane() const { return cfg_->chat.alerts_channel; }
 // Nested commits (a command applied inside `once`) join the outer transaction; the outbox is
 // told about new effects only when the outermost one has committed.
 void incident_engine::commit(const std::function<void()>& body) {
+  // A commit inside `once` is a change worth remembering against redelivery.
+  if (commit_depth_ > 0) changed_ = true;
   if (commit_depth_++ == 0) effects_enqueued_ = false;
   try {
     store_.transaction(body);
@@ -47,6 +49,12 @@ void incident_engine::commit(const std::function<void()>& body) {
     throw;
   }
   if (--commit_depth_ == 0 && effects_enqueued_ && kick_) kick_();
+}
+
+bool incident_engine::enqueue(const effect& e) {
+  if (!store_.enqueue_effect(e)) return false;
+  effects_enqueued_ = true;
+  return true;
 }
 
 void incident_engine::enqueue(const incident& inc, effect_kind kind, const std::string& key,
@@ -58,7 +66,15 @@ void incident_engine::enqueue(const incident& inc, effect_kind kind, const std::
   e.incident_id = inc.id;
   e.payload = payload;
   e.created_at = clock_.now();
-  if (store_.enqueue_effect(e)) effects_enqueued_ = true;
+  enqueue(e);
+}
+
+void incident_engine::note(std::int64_t incident_id, const std::string& kind,
+                           const std::string& author, const std::string& text) {
+  commit([&] {
+    auto inc = store_.find_incident(incident_id);
+    if (inc) record(*inc, kind, author, text, false);
+  });
 }
 
 // Appends a timeline entry and, when the incident's look changed, an update of the announcement.
@@ -87,26 +103,6 @@ std::string incident_engine::chat_handle(const std::string& person_name) const {
   const person* p = cfg_->find_person(person_name);
   if (!p) return {};
   return cfg_->chat.platform == chat_platform_kind::slack ? p->slack : p->mattermost;
-}
-
-std::vector<std::string> incident_engine::paged_chat_users(const incident& inc) {
-  std::vector<std::string> users;
-  const escalation_policy* policy = cfg_->find_policy(inc.policy);
-  if (!policy || inc.level >= static_cast<int>(policy->levels.size())) return users;
-  for (const auto& target : policy->levels[inc.level].notify) {
-    std::string person_name;
-    if (target.type == notify_target::kind::person) person_name = target.name;
-    if (target.type == notify_target::kind::schedule) {
-      if (const schedule* s = cfg_->find_schedule(target.name)) {
-        person_name = on_call_at(*s, clock_.now());
-      }
-    }
-    auto handle = chat_handle(person_name);
-    if (!handle.empty() && std::find(users.begin(), users.end(), handle) == users.end()) {
-      users.push_back(handle);
-    }
-  }
-  return users;
 }
 
 rich_text incident_engine::mentions(const incident& inc) {
@@ -223,6 +219,7 @@ ingest_outcome incident_engine::ingest(const alert_batch& batch) {
              inc.title + " (" + std::to_string(inc.firing_count) + " firing)", false);
       record(inc, "page", "oncallbot", "paged " + plain_text(mentions(inc)), false);
       enqueue(inc, effect_kind::announce, "announce:" + std::to_string(inc.id));
+      page_level(inc, store_.timeline(inc.id).back().id);
       out.opened.push_back(inc.id);
       return;
     }
@@ -258,6 +255,7 @@ result<incident> incident_engine::page(const std::string& summary, int severity,
     store_.update_incident(inc);
     record(inc, "page", by.name(), "paged by hand: " + summary + "; paging " + plain_text(mentions(inc)), false);
     enqueue(inc, effect_kind::announce, "announce:" + std::to_string(inc.id));
+    page_level(inc, store_.timeline(inc.id).back().id);
   });
   return inc;
 }
@@ -310,6 +308,7 @@ result<incident> incident_engine::escalate(std::int64_t id, const actor& by, con
     rich_text line = {rt::text("Escalated to level " + std::to_string(next->level + 1) + " by " + by.name() + why + ": ")};
     for (auto& s : mentions(*next)) line.push_back(s);
     post_in_room(*next, entry, simple_message(line));
+    page_level(*next, entry);
   });
   return next;
 }
@@ -355,6 +354,7 @@ int incident_engine::fire_due_escalations() {
         rich_text line = {rt::text("The ack lease ended and this is still open; paging again: ")};
         for (auto& s : mentions(inc)) line.push_back(s);
         post_in_room(inc, entry, simple_message(line));
+        page_level(inc, entry);
       });
       ++fired;
       continue;

@@ -62,6 +62,19 @@ class incident_engine {
   outbound_message announcement(const incident& inc);
   // Chat users the incident's current level pages.
   std::vector<std::string> paged_chat_users(const incident& inc);
+  // Who the incident's current level reaches now (people, with the reason, and notifiers).
+  std::vector<notification> level_targets(const incident& inc);
+  // The schedule with the overrides taken from chat.
+  schedule effective_schedule(const schedule& s);
+  // Records a timeline entry that changes nothing shown (outcomes of notifiers and DMs).
+  void note(std::int64_t incident_id, const std::string& kind, const std::string& author,
+            const std::string& text);
+
+  // Runs `body` in one transaction; the outbox hears of new effects once it has committed.
+  // Nested calls join the outer transaction.
+  void commit(const std::function<void()>& body);
+  // Stores an effect (within a commit); false when its key was enqueued before.
+  bool enqueue(const effect& e);
   // The chat handle of a person (Slack id or Mattermost username), or empty.
   std::string chat_handle(const std::string& person) const;
 
@@ -74,8 +87,9 @@ class incident_engine {
   void post_in_room(const incident& inc, std::int64_t cause, const outbound_message& m);
   void enqueue(const incident& inc, effect_kind kind, const std::string& key,
                const std::string& payload = "{}");
+  // Records who the current level reaches, and sends them DMs and the level's notifiers.
+  void page_level(const incident& inc, std::int64_t cause);
   result<incident> load_open(std::int64_t id);
-  void commit(const std::function<void()>& body);
   rich_text mentions(const incident& inc);
   std::string lane() const;
 

@@ -105,6 +105,13 @@ bot::bot(const std::string& dir, const chatsim& sim, const chat_view& chat, bot_
       - {notify: ["schedule:primary"], after: 5m}
       - {notify: ["person:bob"], after: 10m}
 )" : options.policy_yaml;
+  std::string schedules = options.schedules_yaml.empty() ? R"(schedules:
+  - name: primary
+    timezone: UTC
+    start: 2026-01-05T09:00:00Z
+    shift: 7d
+    members: [alice]
+)" : options.schedules_yaml;
   std::string people = "people:\n";
   for (const char* name : {"alice", "bob", "carol"}) {
     people += std::string("  - {name: ") + name + ", " + chat.person_yaml(name) + "}\n";
@@ -115,14 +122,7 @@ bot::bot(const std::string& dir, const chatsim& sim, const chat_view& chat, bot_
                                "  webhook_tokens: [\"" + test_token + "\"]\n"
                                "storage: sqlite:" + db_path_ + "\n"
                                "log: {level: debug}\n" +
-                               people +
-                               "schedules:\n"
-                               "  - name: primary\n"
-                               "    timezone: UTC\n"
-                               "    start: 2026-01-05T09:00:00Z\n"
-                               "    shift: 7d\n"
-                               "    members: [alice]\n" +
-                               policies +
+                               people + schedules + policies +
                                "routes:\n"
                                "  - policy: default\n" +
                                options.extra_yaml);

@@ -49,6 +49,7 @@ class chatsim {
 struct bot_options {
   std::string extra_yaml;  // appended to the generated config
   std::string policy_yaml;  // replaces the default escalation_policies section when set
+  std::string schedules_yaml;  // replaces the default schedules section when set
 };
 
 class bot {

@@ -63,11 +63,20 @@ TEST_CASE("a firing group opens an incident, pages the person on call and announ
   CHECK(f.store.timeline(1).back().text == "paged @U0ALICE");
 
   auto effects = f.store.pending_effects();
-  REQUIRE(effects.size() == 1);
+  REQUIRE(effects.size() == 2);
   CHECK(effects[0].kind == effect_kind::announce);
   CHECK(effects[0].key == "announce:1");
   CHECK(effects[0].channel == "alerts");
+  // The person paged also gets a direct message, in a lane of its own.
+  CHECK(effects[1].kind == effect_kind::direct_message);
+  CHECK(effects[1].subject == "U0ALICE");
+  CHECK(effects[1].channel == "dm:U0ALICE");
   CHECK(f.kicks == 1);
+  auto sent = f.store.notifications(1);
+  REQUIRE(sent.size() == 1);
+  CHECK(sent[0].person == "alice");
+  CHECK(sent[0].target == "schedule:primary");
+  CHECK(sent[0].reason == "on call for primary (rotation)");
 }
 
 TEST_CASE("the same alerts delivered again join the open incident and page nobody twice",

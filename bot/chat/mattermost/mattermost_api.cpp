@@ -92,4 +92,33 @@ boost::asio::awaitable<std::string> mattermost_api::user_id(const std::string& n
   co_return id;
 }
 
+boost::asio::awaitable<std::string> mattermost_api::direct_channel(const std::string& name,
+                                                                  std::string& error) {
+  if (auto it = direct_channels_.find(name); it != direct_channels_.end()) co_return it->second;
+  if (own_id_.empty()) {
+    auto me = co_await request("GET", "/users/me");
+    own_id_ = me.ok() ? me.body.value("id", "") : "";
+    if (own_id_.empty()) {
+      error = "cannot read the bot's own user (GET /users/me): " + me.error;
+      co_return std::string{};
+    }
+  }
+  auto other = co_await user_id(name);
+  if (other.empty()) {
+    error = "no Mattermost user named '" + name + "'";
+    co_return std::string{};
+  }
+  nlohmann::json pair = nlohmann::json::array();
+  pair.push_back(own_id_);
+  pair.push_back(other);
+  auto res = co_await request("POST", "/channels/direct", pair);
+  auto id = res.ok() ? res.body.value("id", "") : "";
+  if (id.empty()) {
+    error = "cannot open a direct channel with '" + name + "': " + res.error;
+    co_return std::string{};
+  }
+  direct_channels_[name] = id;
+  co_return id;
+}
+
 }  // namespace oncall

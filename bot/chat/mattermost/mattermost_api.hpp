@@ -34,6 +34,9 @@ class mattermost_api {
   // Username for a user id, and user id for a username; cached.
   boost::asio::awaitable<std::string> username(const std::string& user_id);
   boost::asio::awaitable<std::string> user_id(const std::string& username);
+  // The direct-message channel between the bot and `username` (POST /channels/direct, which
+  // returns the existing one when there is one); cached. Empty with `error` set on failure.
+  boost::asio::awaitable<std::string> direct_channel(const std::string& username, std::string& error);
   const std::string& server_url() const { return server_url_; }
 
  private:
@@ -43,6 +46,8 @@ class mattermost_api {
   std::map<std::string, std::string> channels_;
   std::map<std::string, std::string> usernames_;
   std::map<std::string, std::string> user_ids_;
+  std::map<std::string, std::string> direct_channels_;  // username → channel id
+  std::string own_id_;                                  // the bot's user id (GET /users/me)
 };
 
 // Mattermost ids are 26 lowercase base32 characters.

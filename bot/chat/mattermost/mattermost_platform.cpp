@@ -202,6 +202,16 @@ asio::awaitable<post_result> mattermost_platform::post(const std::string& channe
   co_return to_post_result(co_await api_.request("POST", "/posts?set_online=false", body));
 }
 
+asio::awaitable<post_result> mattermost_platform::post_direct(const std::string& user,
+                                                              const outbound_message& m) {
+  std::string error;
+  auto channel_id = co_await api_.direct_channel(user, error);
+  if (channel_id.empty()) co_return post_result{false, {}, {}, error, {}, false};
+  auto body = mattermost_post_body(m, actions_);
+  body["channel_id"] = channel_id;
+  co_return to_post_result(co_await api_.request("POST", "/posts?set_online=false", body));
+}
+
 asio::awaitable<post_result> mattermost_platform::update(const std::string&, const std::string& ref,
                                                          const outbound_message& m) {
   co_return to_post_result(co_await api_.request("PUT", "/posts/" + ref + "/patch", mattermost_post_body(m, actions_)));

@@ -193,6 +193,13 @@ asio::awaitable<post_result> slack_platform::post(const std::string& channel,
   co_return to_post_result(co_await api_.call("chat.postMessage", args));
 }
 
+// Slack posts to the app's direct-message conversation with a user when chat.postMessage is
+// given the user id as the channel; the answer names the D… channel it went to.
+asio::awaitable<post_result> slack_platform::post_direct(const std::string& user,
+                                                         const outbound_message& m) {
+  co_return co_await post(user, m, "");
+}
+
 asio::awaitable<post_result> slack_platform::update(const std::string& channel,
                                                     const std::string& ref,
                                                     const outbound_message& m) {

@@ -30,6 +30,8 @@ class slack_platform final : public chat_platform {
                                            const std::string& thread_ref) override;
   boost::asio::awaitable<post_result> update(const std::string& channel, const std::string& ref,
                                              const outbound_message& m) override;
+  boost::asio::awaitable<post_result> post_direct(const std::string& user,
+                                                  const outbound_message& m) override;
   boost::asio::awaitable<post_result> post_ephemeral(const std::string& channel,
                                                      const std::string& user,
                                                      const outbound_message& m) override;

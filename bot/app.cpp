@@ -6,6 +6,7 @@
 #include <iostream>
 
 #include "bot/commands.hpp"
+#include "bot/report/report_hours_command.hpp"
 
 namespace oncall {
 
@@ -28,6 +29,16 @@ int run_cli(int argc, char** argv) {
   who->add_option("--config", who_config, "config file")->required();
   who->add_option("--at", who_at, "an ISO 8601 time, e.g. 2026-11-24T03:00:00Z");
 
+  auto* report = app.add_subcommand("report", "reports from the config and storage");
+  report->require_subcommand(1);
+  auto* hours = report->add_subcommand(
+      "hours", "on-call hours per person (business / other / night / weekend) and pages received");
+  report_hours_request hours_request;
+  hours->add_option("--config", hours_request.config_file, "config file")->required();
+  hours->add_option("--from", hours_request.from, "first day, YYYY-MM-DD")->required();
+  hours->add_option("--to", hours_request.to, "day after the last, YYYY-MM-DD (exclusive)")->required();
+  hours->add_option("--format", hours_request.format, "csv or md (default md)");
+
   app.require_subcommand(0, 1);
   try {
     app.parse(argc, argv);
@@ -43,6 +54,7 @@ int run_cli(int argc, char** argv) {
   if (*run) return run_bot(run_config);
   if (*check) return check_config(check_file);
   if (*who) return show_who(who_config, who_at);
+  if (*hours) return report_hours(hours_request, std::cout, std::cerr);
   if (!top_config.empty()) return run_bot(top_config);
   std::cout << app.help();
   return 2;

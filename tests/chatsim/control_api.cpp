@@ -60,6 +60,19 @@ nlohmann::json channel_summary(const channel& ch) {
   return {{"id", ch.id}, {"name", ch.name}, {"members", ch.members}};
 }
 
+nlohmann::json user_summary(const user& u) { return {{"id", u.id}, {"name", u.name}}; }
+
+// A person's IM with the bot, read back like a channel; before the first DM the lists are
+// empty and the channel is null, so a test can poll without telling "none yet" from an error.
+nlohmann::json readback_dm(const workspace& ws, const user& person, const channel* im) {
+  nlohmann::json out = im ? readback_channel(ws, *im)
+                          : nlohmann::json{{"channel", nullptr},
+                                           {"messages", nlohmann::json::array()},
+                                           {"ephemeral", nlohmann::json::array()}};
+  out["user"] = user_summary(person);
+  return out;
+}
+
 }  // namespace
 
 boost::asio::awaitable<http_reply> control_api::handle(const http_request& request) {
@@ -78,6 +91,7 @@ http_reply control_api::route(const http_request& request) {
     return text_reply(std::move(text));
   }
   if (top == "channels") return channels(request, path);
+  if (top == "dms" && request.method == "GET") return dms(request, path);
   if (top == "users" && path.size() == 2) return users(request);
   if (top == "faults" && path.size() == 2) return faults(request);
   return error_reply(404, "no such control endpoint: " + request.method + " " + request.path);
@@ -87,7 +101,9 @@ http_reply control_api::channels(const http_request& request, const std::vector<
   workspace& ws = ctx_.ws;
   if (path.size() == 2 && request.method == "GET") {
     auto list = nlohmann::json::array();
-    for (const auto& ch : ws.channels()) list.push_back(channel_summary(ch));
+    for (const auto& ch : ws.channels()) {
+      if (!ch.is_im()) list.push_back(channel_summary(ch));  // IMs are under /_sim/dms
+    }
     return json_reply({{"channels", list}});
   }
   if (path.size() == 2 && request.method == "POST") {
@@ -104,6 +120,25 @@ http_reply control_api::channels(const http_request& request, const std::vector<
     channel* ch = ws.find_channel(path[2]);
     if (!ch) return error_reply(404, "no such channel: " + path[2]);
     return json_reply(readback_channel(ws, *ch));
+  }
+  return error_reply(404, "no such control endpoint: " + request.method + " " + request.path);
+}
+
+http_reply control_api::dms(const http_request& request, const std::vector<std::string>& path) {
+  workspace& ws = ctx_.ws;
+  if (path.size() == 2) {
+    auto list = nlohmann::json::array();
+    for (const auto& ch : ws.channels()) {
+      if (!ch.is_im()) continue;
+      list.push_back({{"user", user_summary(*ws.find_user_by_id(ch.im_user))},
+                      {"channel", {{"id", ch.id}}}});
+    }
+    return json_reply({{"dms", list}});
+  }
+  if (path.size() == 4 && path[3] == "messages") {
+    const user* person = ws.find_user(path[2]);
+    if (!person) return error_reply(404, "no such user: " + path[2]);
+    return json_reply(readback_dm(ws, *person, ws.find_im(person->id)));
   }
   return error_reply(404, "no such control endpoint: " + request.method + " " + request.path);
 }

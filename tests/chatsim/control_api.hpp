@@ -1,5 +1,5 @@
 // Role: the dialect-neutral part of the JSON control API under /_sim/: health, stats,
-// transcript, channels and users, channel readback, and fault injection.
+// transcript, channels and users, channel and DM readback, and fault injection.
 #pragma once
 
 #include <boost/asio/awaitable.hpp>
@@ -18,6 +18,7 @@ class control_api {
  private:
   http_reply route(const http_request& request);
   http_reply channels(const http_request& request, const std::vector<std::string>& path);
+  http_reply dms(const http_request& request, const std::vector<std::string>& path);
   http_reply users(const http_request& request);
   http_reply faults(const http_request& request);
 

@@ -1,4 +1,4 @@
-// Role: implementation of the /_sim/mattermost/ routes.
+// Role: implementation of the /_sim/mattermost/ routes (DM readback: dms[/<user>/posts]).
 #include "mattermost_control.hpp"
 
 #include "control_support.hpp"
@@ -42,6 +42,13 @@ http_reply mattermost_control::read(const http_request& request,
     mm_channel* ch = mm_.ws.find_channel(path[3]);
     if (!ch) return error_reply(404, "no such channel: " + path[3]);
     return json_reply(mm_readback_channel(mm_.ws, *ch));
+  }
+  if (what == "dms" && path.size() == 3) return json_reply(mm_readback_dms(mm_.ws));
+  if (what == "dms" && path.size() == 5 && path[4] == "posts") {
+    const mm_user* person = mm_.ws.find_user(path[3]);
+    if (!person) return error_reply(404, "no such user: " + path[3]);
+    mm_channel* dm = mm_.ws.find_direct(mm_.ws.bot().id, person->id);
+    return json_reply(mm_readback_dm(mm_.ws, *person, dm));
   }
   return error_reply(404, "no such control endpoint: GET " + request.path);
 }

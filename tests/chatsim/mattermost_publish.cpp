@@ -60,13 +60,18 @@ mm_post& publish_post(mattermost_state& mm, mm_channel& ch, mm_post p, bool set_
   p.type = mm_post_type(p.type, p.props);
   mm_post& stored = mm.ws.append(ch, std::move(p));
   mm_event e = post_event("posted", mm, stored);
+  std::string sender = "@" + mm.ws.username(stored.user_id);
+  bool direct = ch.type == "D";
   e.data["channel_type"] = ch.type;
-  e.data["channel_display_name"] = ch.display_name;
+  // A DM has no display name of its own; the event names it after the sender (GetChannelName).
+  e.data["channel_display_name"] = direct ? sender : ch.display_name;
   e.data["channel_name"] = ch.name;
-  e.data["sender_name"] = "@" + mm.ws.username(stored.user_id);
+  e.data["sender_name"] = sender;
   e.data["team_id"] = ch.team_id;
   e.data["set_online"] = set_online;
   e.mentioned = mm_mentioned_users(mm.ws, ch, stored.message);
+  // Every post in a DM notifies the other side, named or not (DMMention).
+  if (direct) e.mentioned.insert(ch.members.begin(), ch.members.end());
   e.mentioned.erase(stored.user_id);  // nobody is notified of their own post
   mm.hub.publish(e);
   return stored;

@@ -23,7 +23,8 @@ std::string mm_post_type(const std::string& current, const nlohmann::json& props
 std::set<std::string> mm_mentioned_users(const mm_workspace& ws, const mm_channel& ch,
                                          std::string_view message);
 
-// Stores a new post (id, times, type, props.from_bot for bots) and emits `posted`.
+// Stores a new post (id, times, type, props.from_bot for bots) and emits `posted`; in a direct
+// channel the event is named after the sender and mentions the other member.
 mm_post& publish_post(mattermost_state& mm, mm_channel& ch, mm_post p, bool set_online = true);
 // Keeps the current message and props in the history, applies `change`, sets edit_at and
 // update_at, and emits `post_edited`.

@@ -47,6 +47,37 @@ json mm_readback_channel(const mm_workspace& ws, const mm_channel& ch) {
           {"ephemeral", std::move(ephemeral)}};
 }
 
+namespace {
+
+json user_summary(const mm_user& u) { return {{"id", u.id}, {"username", u.username}}; }
+
+// The member of a bot DM who is not the bot (the bot itself in its self-DM).
+std::string other_member(const mm_workspace& ws, const mm_channel& dm) {
+  for (const auto& id : dm.members) {
+    if (id != ws.bot().id) return id;
+  }
+  return ws.bot().id;
+}
+
+}  // namespace
+
+json mm_readback_dm(const mm_workspace& ws, const mm_user& person, const mm_channel* dm) {
+  json none{{"channel", nullptr}, {"posts", json::array()}, {"ephemeral", json::array()}};
+  json out = dm ? mm_readback_channel(ws, *dm) : none;
+  out["user"] = user_summary(person);
+  return out;
+}
+
+json mm_readback_dms(const mm_workspace& ws) {
+  json dms = json::array();
+  for (const auto& ch : ws.channels()) {
+    if (ch.type != "D" || !ch.members.contains(ws.bot().id)) continue;
+    dms.push_back({{"user", user_summary(*ws.find_user(other_member(ws, ch)))},
+                   {"channel", {{"id", ch.id}, {"name", ch.name}}}});
+  }
+  return {{"dms", std::move(dms)}};
+}
+
 json mm_readback_users(const mm_workspace& ws) {
   json users = json::array();
   for (const auto& u : ws.users()) {

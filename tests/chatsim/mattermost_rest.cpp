@@ -27,12 +27,13 @@ struct mm_route {
 };
 
 // Literal routes come before the parameterised ones they would otherwise match.
-constexpr std::array<mm_route, 16> routes{{
+constexpr std::array<mm_route, 17> routes{{
     {"GET", "/users/me", mm_get_me},
     {"GET", "/users/username/{username}", mm_get_user_by_username},
     {"GET", "/users/{user_id}", mm_get_user},
     {"GET", "/teams/name/{team_name}", mm_get_team_by_name},
     {"GET", "/teams/name/{team_name}/channels/name/{channel_name}", mm_get_channel_by_name},
+    {"POST", "/channels/direct", mm_create_direct_channel},
     {"GET", "/channels/{channel_id}", mm_get_channel},
     {"GET", "/channels/{channel_id}/posts", mm_get_channel_posts},
     {"POST", "/posts", mm_create_post},

@@ -42,6 +42,8 @@ http_reply mm_get_user_by_username(mm_rest_call& c);
 http_reply mm_get_team_by_name(mm_rest_call& c);
 http_reply mm_get_channel_by_name(mm_rest_call& c);
 http_reply mm_get_channel(mm_rest_call& c);
+// Direct channels (mattermost_rest_direct.cpp).
+http_reply mm_create_direct_channel(mm_rest_call& c);
 // Reading posts (mattermost_rest_lists.cpp).
 http_reply mm_get_channel_posts(mm_rest_call& c);
 http_reply mm_get_post(mm_rest_call& c);

@@ -35,7 +35,9 @@ http_reply mm_get_team_by_name(mm_rest_call& c) {
 
 http_reply mm_get_channel_by_name(mm_rest_call& c) {
   mm_channel* ch = c.mm.ws.find_channel(c.params[1]);
-  if (c.params[0] != c.mm.ws.team().name || !ch || ch->name != c.params[1]) {
+  // Direct channels belong to no team, so a team's channel names never find them.
+  if (c.params[0] != c.mm.ws.team().name || !ch || ch->name != c.params[1] ||
+      ch->team_id != c.mm.ws.team().id) {
     return c.error(404, "app.channel.get_by_name.missing.app_error",
                    "Unable to find the existing channel.");
   }

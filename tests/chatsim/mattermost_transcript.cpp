@@ -80,8 +80,18 @@ void render_post(const mm_workspace& ws, const mm_post& p, const std::string& in
   }
 }
 
+// "~alerts"; a direct channel by its people instead of its "<id>__<id>" name: "DM @alice".
+std::string heading(const mm_workspace& ws, const mm_channel& ch) {
+  if (ch.type != "D") return "~" + ch.name;
+  std::string people;
+  for (const auto& id : ch.members) {
+    if (id != ws.bot().id || ch.members.size() == 1) people += " @" + ws.username(id);
+  }
+  return "DM" + people;
+}
+
 void render_channel(const mm_workspace& ws, const mm_channel& ch, std::ostringstream& out) {
-  out << "~" << ch.name << "\n";
+  out << heading(ws, ch) << "\n";
   struct item {
     std::int64_t at;
     const mm_post* post;

@@ -41,6 +41,11 @@ bool mm_valid_id(std::string_view id) {
          });
 }
 
+std::string mm_direct_name(std::string_view user_a, std::string_view user_b) {
+  if (user_a > user_b) std::swap(user_a, user_b);
+  return std::string(user_a) + "__" + std::string(user_b);
+}
+
 mm_workspace::mm_workspace(millis_clock clock)
     : clock_(std::move(clock)), rng_(std::random_device{}()) {
   std::int64_t now = clock_();
@@ -100,6 +105,27 @@ mm_channel* mm_workspace::find_channel(std::string_view id_or_name) {
 mm_channel* mm_workspace::channel_by_id(std::string_view id) {
   for (auto& ch : channels_) {
     if (ch.id == id) return &ch;
+  }
+  return nullptr;
+}
+
+mm_channel& mm_workspace::open_direct(const mm_user& first, const mm_user& second) {
+  if (mm_channel* existing = find_direct(first.id, second.id)) return *existing;
+  mm_channel ch;
+  ch.id = new_id();
+  ch.name = mm_direct_name(first.id, second.id);
+  ch.type = "D";
+  ch.creator_id = first.id;
+  ch.create_at = now_millis();
+  ch.members = {first.id, second.id};
+  channels_.push_back(std::move(ch));
+  return channels_.back();
+}
+
+mm_channel* mm_workspace::find_direct(std::string_view user_a, std::string_view user_b) {
+  std::string name = mm_direct_name(user_a, user_b);
+  for (auto& ch : channels_) {
+    if (ch.type == "D" && ch.name == name) return &ch;
   }
   return nullptr;
 }

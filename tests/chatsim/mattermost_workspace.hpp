@@ -1,6 +1,6 @@
 // Role: the simulated Mattermost server's data, separate from the Slack workspace: team `ops`,
-// the people and the bot user, public channels, posts and ephemeral posts; lookups, ids and a
-// millisecond clock that never repeats. Pure state, no I/O.
+// the people and the bot user, public channels, direct channels, posts and ephemeral posts;
+// lookups, ids and a millisecond clock that never repeats. Pure state, no I/O.
 #pragma once
 
 #include <cstdint>
@@ -22,6 +22,8 @@ std::int64_t system_millis();
 // A seeded id: kind letter, name, then '0' up to 26 characters ("ualice000…").
 std::string mm_seed_id(char kind, std::string_view name);
 bool mm_valid_id(std::string_view id);
+// A direct channel's name: the two user ids, smaller first, joined by "__" (GetDMNameFromIds).
+std::string mm_direct_name(std::string_view user_a, std::string_view user_b);
 
 class mm_workspace {
  public:
@@ -37,6 +39,10 @@ class mm_workspace {
   mm_channel* find_channel(std::string_view id_or_name);        // id, "alerts", "~alerts", "#alerts"
   mm_channel* channel_by_id(std::string_view id);
   const mm_channel* channel_by_id(std::string_view id) const;
+  // The direct channel (type "D", no team) of two users, created on first use with `first` as
+  // its creator; the same channel whichever order they come in. Both may be one user.
+  mm_channel& open_direct(const mm_user& first, const mm_user& second);
+  mm_channel* find_direct(std::string_view user_a, std::string_view user_b);
   mm_post* find_post(std::string_view id);  // deleted posts too
   const mm_post* find_post(std::string_view id) const;
 

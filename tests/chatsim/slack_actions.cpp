@@ -17,11 +17,18 @@ void emit(slack_state& slack, nlohmann::json event) {
   slack.envelopes.submit("events_api", std::move(payload), false);
 }
 
+// Message events (new, changed, deleted). The app subscribes to message.channels and
+// message.groups, not message.im (config/slack-app-manifest.yaml has no im:history), so Slack
+// tells it nothing about messages in IMs, its own DMs included.
+void emit_message_event(slack_state& slack, const channel& ch, nlohmann::json event) {
+  if (!ch.is_im()) emit(slack, std::move(event));
+}
+
 }  // namespace
 
 message& publish_message(slack_state& slack, channel& ch, message m) {
   message& stored = slack.ctx.ws.append(ch, std::move(m));
-  emit(slack, message_event(slack.ctx.ws, ch, stored));
+  emit_message_event(slack, ch, message_event(slack.ctx.ws, ch, stored));
   return stored;
 }
 
@@ -34,14 +41,14 @@ void publish_edit(slack_state& slack, channel& ch, message& m, message_content u
   m.content = std::move(updated);
   m.edited_by = editor;
   m.edited_ts = now;
-  emit(slack, message_changed_event(ws, ch, m, std::move(previous), now));
+  emit_message_event(slack, ch, message_changed_event(ws, ch, m, std::move(previous), now));
 }
 
 void publish_delete(slack_state& slack, channel& ch, message& m) {
   auto& ws = slack.ctx.ws;
   nlohmann::json previous = slack_message_json(ws, ch, m);
   m.deleted = true;
-  emit(slack, message_deleted_event(ch, std::move(previous), m.ts, ws.next_ts()));
+  emit_message_event(slack, ch, message_deleted_event(ch, std::move(previous), m.ts, ws.next_ts()));
 }
 
 std::optional<std::string> publish_reaction(slack_state& slack, channel& ch, message& m,

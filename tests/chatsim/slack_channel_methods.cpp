@@ -1,5 +1,9 @@
 // Role: the Web API methods about conversations themselves: conversations.info,
-// conversations.list and conversations.join.
+// conversations.list (public channels, plus IMs when `types` asks for im) and
+// conversations.join.
+#include <sstream>
+
+#include "slack_ims.hpp"
 #include "slack_methods.hpp"
 #include "slack_state.hpp"
 #include "slack_web_args.hpp"
@@ -32,19 +36,32 @@ nlohmann::json channel_json(const workspace& ws, const channel& ch) {
           {"previous_names", nlohmann::json::array()}};
 }
 
+// `types` is a comma-separated list; Slack's default is public_channel only.
+bool lists_type(const nlohmann::json& args, const std::string& type) {
+  std::istringstream types(arg_string(args, "types").value_or("public_channel"));
+  for (std::string item; std::getline(types, item, ',');) {
+    if (item == type) return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 http_reply conversations_info(api_call& call) {
   workspace& ws = call.slack.ctx.ws;
   channel* ch = ws.find_channel_by_id(arg_string(call.args, "channel").value_or(""));
   if (!ch) return slack_error("channel_not_found");
-  return slack_ok({{"channel", channel_json(ws, *ch)}});
+  return slack_ok({{"channel", ch->is_im() ? im_json(ws, *ch) : channel_json(ws, *ch)}});
 }
 
 http_reply conversations_list(api_call& call) {
   const workspace& ws = call.slack.ctx.ws;
+  bool channels = lists_type(call.args, "public_channel"), ims = lists_type(call.args, "im");
   auto list = nlohmann::json::array();
-  for (const auto& ch : ws.channels()) list.push_back(channel_json(ws, ch));
+  for (const auto& ch : ws.channels()) {
+    if (!(ch.is_im() ? ims : channels)) continue;
+    list.push_back(ch.is_im() ? im_json(ws, ch) : channel_json(ws, ch));
+  }
   return slack_ok({{"channels", list}, {"response_metadata", {{"next_cursor", ""}}}});
 }
 
@@ -52,6 +69,7 @@ http_reply conversations_join(api_call& call) {
   workspace& ws = call.slack.ctx.ws;
   channel* ch = ws.find_channel_by_id(arg_string(call.args, "channel").value_or(""));
   if (!ch) return slack_error("channel_not_found");
+  if (ch->is_im()) return slack_error("method_not_supported_for_channel_type");
   bool already = !ch->members.insert(ws.team().bot_user_id).second;
   nlohmann::json fields{{"channel", channel_json(ws, *ch)}};
   if (already) {

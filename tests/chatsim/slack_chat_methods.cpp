@@ -1,9 +1,11 @@
 // Role: the Web API methods that change channels: chat.postMessage (with the per-channel rate
-// limit), chat.update, chat.postEphemeral, chat.delete and reactions.add.
+// limit; a user id as the channel posts into the bot's IM with that person), chat.update,
+// chat.postEphemeral, chat.delete and reactions.add.
 #include <chrono>
 
 #include "slack_actions.hpp"
 #include "slack_blocks.hpp"
+#include "slack_ims.hpp"
 #include "slack_messages.hpp"
 #include "slack_methods.hpp"
 #include "slack_state.hpp"
@@ -78,7 +80,7 @@ bool valid_thread_parent(workspace& ws, channel& ch, const std::string& thread_t
 http_reply chat_post_message(api_call& call) {
   sim_context& ctx = call.slack.ctx;
   workspace& ws = ctx.ws;
-  channel* ch = ws.find_channel(arg_string(call.args, "channel").value_or(""));
+  channel* ch = resolve_post_channel(ws, arg_string(call.args, "channel").value_or(""));
   if (!ch) return slack_error("channel_not_found");
   if (!ch->members.contains(ws.team().bot_user_id)) return slack_error("not_in_channel");
   content_args given = read_content(call.args);

@@ -1,6 +1,7 @@
 // Role: implementation of the slash command and block_actions payload builders.
 #include "slack_interactions.hpp"
 
+#include "slack_ims.hpp"
 #include "slack_messages.hpp"
 #include "text_codec.hpp"
 
@@ -15,7 +16,7 @@ nlohmann::json slash_command_payload(const team_identity& team, const channel& c
           {"team_id", team.id},
           {"team_domain", team.domain},
           {"channel_id", ch.id},
-          {"channel_name", ch.name},
+          {"channel_name", payload_channel_name(ch)},
           {"user_id", who.id},
           {"user_name", who.name},
           {"command", command},
@@ -47,7 +48,7 @@ nlohmann::json block_actions_payload(const workspace& ws, const channel& ch, con
           {"team", {{"id", team.id}, {"domain", team.domain}}},
           {"enterprise", nullptr},
           {"is_enterprise_install", false},
-          {"channel", {{"id", ch.id}, {"name", ch.name}}},
+          {"channel", {{"id", ch.id}, {"name", payload_channel_name(ch)}}},
           {"message", slack_message_json(ws, ch, m)},
           {"state", {{"values", nlohmann::json::object()}}},
           {"response_url", ids.response_url},

@@ -34,4 +34,7 @@ http_reply conversations_info(api_call& call);
 http_reply conversations_list(api_call& call);
 http_reply conversations_join(api_call& call);
 
+// slack_ims.cpp
+http_reply conversations_open(api_call& call);
+
 }  // namespace chatsim

@@ -32,6 +32,9 @@ person_target resolve_person(slack_state& slack, const nlohmann::json& body, con
     t.error = error_reply(400, "unknown user: " + field_string(body, "user"));
   } else if (!t.where) {
     t.error = error_reply(400, "unknown channel: " + field_string(body, "channel"));
+  } else if (t.where->is_im() && !t.where->members.contains(t.who->id)) {
+    // Only the bot and its one person are in an IM.
+    t.error = error_reply(403, t.who->name + " is not in the IM " + t.where->id);
   }
   if (t.error || !ts_key) return t;
   t.what = ws.find_message(*t.where, field_string(body, ts_key));

@@ -24,7 +24,7 @@ struct method_spec {
   http_reply (*run)(api_call&);
 };
 
-constexpr std::array<method_spec, 13> methods{{
+constexpr std::array<method_spec, 14> methods{{
     {"apps.connections.open", token_kind::app, apps_connections_open},
     {"auth.test", token_kind::bot, auth_test},
     {"chat.postMessage", token_kind::bot, chat_post_message},
@@ -37,6 +37,7 @@ constexpr std::array<method_spec, 13> methods{{
     {"conversations.info", token_kind::bot, conversations_info},
     {"conversations.list", token_kind::bot, conversations_list},
     {"conversations.join", token_kind::bot, conversations_join},
+    {"conversations.open", token_kind::bot, conversations_open},
     {"users.info", token_kind::bot, users_info},
 }};
 

@@ -146,7 +146,11 @@ struct channel_item {
 };
 
 void render_channel(const workspace& ws, const channel& ch, std::ostringstream& out) {
-  out << "#" << ch.name << "\n";
+  if (ch.is_im()) {
+    out << "DM @" << ws.user_name(ch.im_user) << "\n";  // IMs have no name
+  } else {
+    out << "#" << ch.name << "\n";
+  }
   std::vector<channel_item> items;
   for (const auto& m : ch.messages) {
     if (!m.is_reply() || m.subtype == "thread_broadcast") items.push_back({m.ts, &m, nullptr});

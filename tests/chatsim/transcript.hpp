@@ -1,6 +1,6 @@
-// Role: renders every channel as a person would read it (GET /_sim/transcript): names instead of
-// ids, Block Kit drawn as text, buttons as [Label], thread replies under their parent, edits,
-// reactions and ephemeral messages marked.
+// Role: renders every channel as a person would read it (GET /_sim/transcript; IMs as
+// "DM @name"): names instead of ids, Block Kit drawn as text, buttons as [Label], thread
+// replies under their parent, edits, reactions and ephemeral messages marked.
 #pragma once
 
 #include <string>

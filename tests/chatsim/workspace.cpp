@@ -45,6 +45,13 @@ const user* workspace::find_user(std::string_view id_or_name) const {
   return nullptr;
 }
 
+const user* workspace::find_user_by_id(std::string_view id) const {
+  for (const auto& u : users_) {
+    if (u.id == id) return &u;
+  }
+  return nullptr;
+}
+
 std::string workspace::user_name(std::string_view id) const {
   const user* u = find_user(id);
   return u ? u->name : std::string(id);
@@ -53,7 +60,7 @@ std::string workspace::user_name(std::string_view id) const {
 channel* workspace::find_channel(std::string_view id_or_name) {
   if (!id_or_name.empty() && id_or_name.front() == '#') id_or_name.remove_prefix(1);
   for (auto& ch : channels_) {
-    if (ch.id == id_or_name || ch.name == id_or_name) return &ch;
+    if (ch.id == id_or_name || (!ch.is_im() && ch.name == id_or_name)) return &ch;
   }
   return nullptr;
 }
@@ -61,6 +68,21 @@ channel* workspace::find_channel(std::string_view id_or_name) {
 channel* workspace::find_channel_by_id(std::string_view id) {
   for (auto& ch : channels_) {
     if (ch.id == id) return &ch;
+  }
+  return nullptr;
+}
+
+channel& workspace::open_im(const user& person) {
+  if (channel* existing = find_im(person.id)) return *existing;
+  channel im{unique_channel_id("D0", person.name), "", ts_.now() / 1000000, {}, {}, {}, person.id};
+  im.members = {team_.bot_user_id, person.id};
+  channels_.push_back(std::move(im));
+  return channels_.back();
+}
+
+channel* workspace::find_im(std::string_view user_id) {
+  for (auto& ch : channels_) {
+    if (ch.is_im() && ch.im_user == user_id) return &ch;
   }
   return nullptr;
 }
@@ -80,11 +102,14 @@ std::optional<std::string> workspace::add_user(user u, const std::vector<std::st
   if (channels) {
     for (const auto& name : *channels) {
       channel* ch = find_channel(name);
-      if (!ch) return "no such channel: " + name;
+      if (!ch || ch->is_im()) return "no such channel: " + name;
       joined.push_back(ch);
     }
   } else {
-    for (auto& ch : channels_) joined.push_back(&ch);
+    // Everyone joins every channel; an IM stays between the bot and its one person.
+    for (auto& ch : channels_) {
+      if (!ch.is_im()) joined.push_back(&ch);
+    }
   }
   for (channel* ch : joined) ch->members.insert(u.id);
   users_.push_back(std::move(u));
@@ -96,7 +121,7 @@ std::optional<std::string> workspace::add_channel(std::string name,
   if (!name.empty() && name.front() == '#') name.erase(0, 1);
   if (!valid_channel_name(name)) return "invalid channel name: " + name;
   if (find_channel(name)) return "channel exists: " + name;
-  channel ch{unique_channel_id(name), name, ts_.now() / 1000000, {}, {}, {}};
+  channel ch{unique_channel_id("C0", name), name, ts_.now() / 1000000, {}, {}, {}, {}};
   if (members) {
     for (const auto& m : *members) {
       const user* u = find_user(m);
@@ -110,8 +135,8 @@ std::optional<std::string> workspace::add_channel(std::string name,
   return std::nullopt;
 }
 
-std::string workspace::unique_channel_id(std::string_view name) const {
-  std::string base = "C0" + upper_alnum(name);
+std::string workspace::unique_channel_id(std::string_view prefix, std::string_view name) const {
+  std::string base = std::string(prefix) + upper_alnum(name);
   std::string id = base;
   for (int n = 2; std::any_of(channels_.begin(), channels_.end(),
                               [&](const channel& c) { return c.id == id; });

@@ -70,11 +70,14 @@ struct ephemeral_message {
 };
 
 struct channel {
-  std::string id, name;
+  std::string id, name;  // IMs have no name
   std::int64_t created = 0;  // unix seconds
   std::set<std::string> members;
   std::deque<message> messages;  // ascending ts; deque keeps references stable on append
   std::vector<ephemeral_message> ephemeral;
+  std::string im_user;  // on an IM (D…), the person the bot talks to; empty on channels
+
+  bool is_im() const { return !im_user.empty(); }
 };
 
 struct thread_summary {
@@ -93,9 +96,14 @@ class workspace {
   std::deque<channel>& channels() { return channels_; }
 
   const user* find_user(std::string_view id_or_name) const;
+  const user* find_user_by_id(std::string_view id) const;
   std::string user_name(std::string_view id) const;  // the id itself when unknown
-  channel* find_channel(std::string_view id_or_name);  // "C0ALERTS", "alerts" or "#alerts"
+  // "C0ALERTS", "alerts" or "#alerts"; IMs by id only ("D0ALICE"), as they have no name.
+  channel* find_channel(std::string_view id_or_name);
   channel* find_channel_by_id(std::string_view id);
+  // The bot's IM with `person`, created on first use ("D0" + name), or the existing one.
+  channel& open_im(const user& person);
+  channel* find_im(std::string_view user_id);
   message* find_message(channel& ch, std::string_view ts);
 
   // Both return an error text, or nothing on success.
@@ -112,7 +120,7 @@ class workspace {
   thread_summary summarize_thread(const channel& ch, std::string_view parent_ts) const;
 
  private:
-  std::string unique_channel_id(std::string_view name) const;
+  std::string unique_channel_id(std::string_view prefix, std::string_view name) const;
 
   team_identity team_;
   ts_source ts_;

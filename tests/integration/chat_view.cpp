@@ -24,6 +24,42 @@ std::string mattermost_button_id(const std::string& action_id) {
 
 const char* command_token = "sim-command-token";
 
+// The bot's messages among chatsim's Slack readback messages.
+std::vector<chat_message> slack_bot_messages(const json& messages) {
+  std::vector<chat_message> out;
+  for (const auto& m : messages) {
+    if (m.value("user", "") != "U0BOT") continue;
+    chat_message cm;
+    cm.ref = m.value("ts", "");
+    auto thread = m.value("thread_ts", "");
+    cm.thread = thread == cm.ref ? "" : thread;
+    cm.text = m.value("text", "") + "\n" + (m.contains("blocks") ? m["blocks"].dump() : "");
+    cm.raw = m;
+    out.push_back(std::move(cm));
+  }
+  return out;
+}
+
+// The bot's posts among chatsim's Mattermost readback posts.
+std::vector<chat_message> mattermost_bot_posts(const json& posts) {
+  std::vector<chat_message> out;
+  for (const auto& p : posts) {
+    if (p.value("user_name", "") != "oncallbot") continue;
+    chat_message cm;
+    cm.ref = p.value("id", "");
+    cm.thread = p.value("root_id", "");
+    cm.text = p.value("message", "") + "\n" + (p.contains("props") ? p["props"].dump() : "");
+    cm.raw = p;
+    out.push_back(std::move(cm));
+  }
+  return out;
+}
+
+// The channel id of a DM readback ({channel: {id} or null, …}), or "".
+std::string readback_channel_id(const json& dm) {
+  return dm.contains("channel") && dm["channel"].is_object() ? dm["channel"].value("id", "") : "";
+}
+
 }  // namespace
 
 std::vector<chat_message> chat_view::top_level(const std::string& channel) {
@@ -58,18 +94,16 @@ std::string slack_view::person_yaml(const std::string& person) const { return "s
 std::string slack_view::mention(const std::string& person) const { return "<@" + capitalized_id(person) + ">"; }
 
 std::vector<chat_message> slack_view::bot_messages(const std::string& channel) {
-  std::vector<chat_message> out;
-  for (const auto& m : sim_.messages(channel)) {
-    if (m.value("user", "") != "U0BOT") continue;
-    chat_message cm;
-    cm.ref = m.value("ts", "");
-    auto thread = m.value("thread_ts", "");
-    cm.thread = thread == cm.ref ? "" : thread;
-    cm.text = m.value("text", "") + "\n" + (m.contains("blocks") ? m["blocks"].dump() : "");
-    cm.raw = m;
-    out.push_back(std::move(cm));
-  }
-  return out;
+  return slack_bot_messages(sim_.messages(channel));
+}
+
+std::vector<chat_message> slack_view::direct_messages(const std::string& person) {
+  auto dm = sim_.get("/_sim/dms/" + capitalized_id(person) + "/messages");
+  return slack_bot_messages(dm.value("messages", json::array()));
+}
+
+std::string slack_view::dm_channel(const std::string& person) {
+  return readback_channel_id(sim_.get("/_sim/dms/" + capitalized_id(person) + "/messages"));
 }
 
 chat_answer slack_view::command(const std::string& person, const std::string& channel, const std::string& text) {
@@ -124,18 +158,17 @@ void mattermost_view::connect_bot(bot& b) {
 }
 
 std::vector<chat_message> mattermost_view::bot_messages(const std::string& channel) {
-  std::vector<chat_message> out;
   auto dump = sim_.get("/_sim/mattermost/channels/" + channel + "/posts");
-  for (const auto& p : dump.value("posts", json::array())) {
-    if (p.value("user_name", "") != "oncallbot") continue;
-    chat_message cm;
-    cm.ref = p.value("id", "");
-    cm.thread = p.value("root_id", "");
-    cm.text = p.value("message", "") + "\n" + (p.contains("props") ? p["props"].dump() : "");
-    cm.raw = p;
-    out.push_back(std::move(cm));
-  }
-  return out;
+  return mattermost_bot_posts(dump.value("posts", json::array()));
+}
+
+std::vector<chat_message> mattermost_view::direct_messages(const std::string& person) {
+  auto dm = sim_.get("/_sim/mattermost/dms/" + person + "/posts");
+  return mattermost_bot_posts(dm.value("posts", json::array()));
+}
+
+std::string mattermost_view::dm_channel(const std::string& person) {
+  return readback_channel_id(sim_.get("/_sim/mattermost/dms/" + person + "/posts"));
 }
 
 chat_answer mattermost_view::command(const std::string& person, const std::string& channel,

@@ -38,6 +38,11 @@ class chat_view {
   virtual std::string mention(const std::string& person) const = 0;
   virtual void connect_bot(bot& b) { (void)b; }
   virtual std::vector<chat_message> bot_messages(const std::string& channel) = 0;
+  // What the bot sent `person` in direct messages, oldest first; empty before the first DM.
+  virtual std::vector<chat_message> direct_messages(const std::string& person) = 0;
+  // The bot's DM channel with `person`, as command() and click() take a channel; "" before the
+  // first DM.
+  virtual std::string dm_channel(const std::string& person) = 0;
   virtual chat_answer command(const std::string& person, const std::string& channel, const std::string& text) = 0;
   virtual chat_answer click(const std::string& person, const std::string& channel, const std::string& ref,
                             const std::string& action_id) = 0;
@@ -65,6 +70,8 @@ class slack_view final : public chat_view {
   std::string person_yaml(const std::string& person) const override;
   std::string mention(const std::string& person) const override;
   std::vector<chat_message> bot_messages(const std::string& channel) override;
+  std::vector<chat_message> direct_messages(const std::string& person) override;
+  std::string dm_channel(const std::string& person) override;
   chat_answer command(const std::string& person, const std::string& channel, const std::string& text) override;
   chat_answer click(const std::string& person, const std::string& channel, const std::string& ref,
                     const std::string& action_id) override;
@@ -84,6 +91,8 @@ class mattermost_view final : public chat_view {
   std::string mention(const std::string& person) const override;
   void connect_bot(bot& b) override;
   std::vector<chat_message> bot_messages(const std::string& channel) override;
+  std::vector<chat_message> direct_messages(const std::string& person) override;
+  std::string dm_channel(const std::string& person) override;
   chat_answer command(const std::string& person, const std::string& channel, const std::string& text) override;
   chat_answer click(const std::string& person, const std::string& channel, const std::string& ref,
                     const std::string& action_id) override;

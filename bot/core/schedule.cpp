@@ -136,7 +136,10 @@ time_point next_change(const schedule& s, time_point t) {
 
 time_point current_stretch_start(const schedule& s, time_point t, duration horizon) {
   auto segments = on_call_segments(s, t - horizon, t + duration{1});
-  return segments.empty() ? t : segments.back().from;
+  auto from = segments.empty() ? t : segments.back().from;
+  // The rotation's start is a handoff even when the first member also held the time before it.
+  if (from < s.start && s.start <= t) from = s.start;
+  return from;
 }
 
 }  // namespace oncall

@@ -64,6 +64,18 @@ TEMPLATE_TEST_CASE("an unacked page escalates level by level, repeats, and stops
   CHECK(count_in_thread(w.chat, "Escalated to level 1") == 1);
   std::this_thread::sleep_for(std::chrono::milliseconds(3000));
   CHECK(count_in_thread(w.chat, "Escalated to level") == 3);
+
+  // Each level also reached its people directly: alice at the page and the repeat of level 1,
+  // bob at both level 2s.
+  auto dms_with = [&](const std::string& person) {
+    int n = 0;
+    for (const auto& m : w.chat.direct_messages(person)) n += contains(m.text, "You are paged: #1") ? 1 : 0;
+    return n;
+  };
+  CHECK(dms_with("alice") == 2);
+  CHECK(dms_with("bob") == 2);
+  CHECK(contains(w.chat.direct_messages("bob").at(0).text, "named in level 2 of policy default"));
+  CHECK(dms_with("carol") == 0);
 }
 
 TEMPLATE_TEST_CASE("an ack stops escalation, and nothing escalates after a resolve",

@@ -53,7 +53,7 @@ std::string incoming_of(chat_view& chat, const chat_message& m) {
 
 }  // namespace
 
-TEMPLATE_TEST_CASE("a handover with the shift's summary appears at each handoff; unaccepted ones remind",
+TEMPLATE_TEST_CASE("a handover with the shift summary appears at each handoff and an unaccepted one reminds",
                    "[integration][handover]", ONCALL_PLATFORMS) {
   TestType w("handover", {}, bot_options{"", "", fast_rotation});
   w.start();

@@ -179,6 +179,17 @@ std::int64_t bot::count(const std::string& table) {
   return db.execAndGet("SELECT COUNT(*) FROM " + table).getInt64();
 }
 
+std::vector<std::string> bot::timeline(int incident_id, const std::string& kind) {
+  SQLite::Database db(db_path_, SQLite::OPEN_READONLY);
+  db.setBusyTimeout(2000);
+  SQLite::Statement st(db, "SELECT text FROM timeline WHERE incident_id = ? AND kind = ? ORDER BY id");
+  st.bind(1, incident_id);
+  st.bind(2, kind);
+  std::vector<std::string> out;
+  while (st.executeStep()) out.push_back(st.getColumn(0).getString());
+  return out;
+}
+
 alertmanager::alertmanager(const std::string& dir, const std::string& webhook_url)
     : port_(free_port()) {
   std::string config = dir + "/alertmanager.yml";

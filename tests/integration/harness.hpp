@@ -77,6 +77,8 @@ class bot {
   bool announcement_stored(int id);
   // Row count of a storage table, read from the bot's SQLite file.
   std::int64_t count(const std::string& table);
+  // Timeline texts of one incident, of one kind, oldest first.
+  std::vector<std::string> timeline(int incident_id, const std::string& kind);
   std::string config_path() const { return config_path_; }
   std::string log() const { return proc_.log(); }
 

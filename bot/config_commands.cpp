@@ -3,6 +3,7 @@
 
 #include "bot/commands.hpp"
 #include "bot/core/schedule.hpp"
+#include "bot/store/existing_store.hpp"
 #include "config/loader.hpp"
 
 namespace oncall {
@@ -39,8 +40,15 @@ int show_who(const std::string& config_file, const std::string& at) {
     std::cout << "no schedules configured\n";
     return 0;
   }
+  // Overrides taken in chat live in storage; a bot that never ran has none.
+  std::vector<stored_override> from_chat;
+  try {
+    if (auto st = open_existing_store(cfg->storage.url)) from_chat = st->overrides("");
+  } catch (const std::exception& e) {
+    std::cerr << "oncallbot: " << e.what() << "; showing the config's schedules without chat overrides\n";
+  }
   for (const auto& s : cfg->schedules) {
-    std::cout << s.name << ": " << on_call_at(s, when) << "\n";
+    std::cout << s.name << ": " << on_call_at(with_overrides(s, from_chat), when) << "\n";
   }
   return 0;
 }

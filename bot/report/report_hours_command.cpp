@@ -2,7 +2,6 @@
 // from storage when it exists, and prints CSV or Markdown.
 #include "bot/report/report_hours_command.hpp"
 
-#include <filesystem>
 #include <iostream>
 
 #include "bot/commands.hpp"
@@ -10,7 +9,7 @@
 #include "bot/report/hours_format.hpp"
 #include "bot/report/hours_report.hpp"
 #include "bot/report/report_args.hpp"
-#include "bot/store/sqlite_store.hpp"
+#include "bot/store/existing_store.hpp"
 
 namespace oncall {
 
@@ -21,24 +20,14 @@ struct stored_history {
   std::vector<notification> notifications;
 };
 
-// The storage file behind a sqlite: URL, or empty for other kinds of storage.
-std::string sqlite_file(const std::string& url) {
-  const std::string prefix = "sqlite:";
-  return url.rfind(prefix, 0) == 0 ? url.substr(prefix.size()) : std::string{};
-}
-
-// Pages and chat overrides. A storage file that does not exist yet (a bot that never ran) is
-// not created: opening it would make an empty database where the bot will later look.
+// Pages and chat overrides, when the bot has stored any.
 stored_history read_history(const config& cfg, const report_range_args& args, std::ostream& err) {
-  const auto file = sqlite_file(cfg.storage.url);
-  if (file == ":memory:" || (!file.empty() && !std::filesystem::exists(file))) {
-    err << "oncallbot: storage " << file
+  auto st = open_existing_store(cfg.storage.url);
+  if (!st) {
+    err << "oncallbot: storage " << cfg.storage.url
         << " does not exist; reporting from the config alone, without pages or chat overrides\n";
     return {};
   }
-  // Only reads; SQLite's WAL lets this run beside the bot, and the busy timeout waits out its
-  // commits.
-  auto st = open_store(cfg.storage.url);
   // A day either side covers every zone's midnight; build_hours_report cuts to the exact range.
   const auto from = time_point{(args.from - date::days{1}).time_since_epoch()};
   const auto to = time_point{(args.to + date::days{1}).time_since_epoch()};

@@ -67,4 +67,20 @@ std::string url_decode(std::string_view text) {
   return out;
 }
 
+std::multimap<std::string, std::string> parse_form(std::string_view body) {
+  std::multimap<std::string, std::string> out;
+  while (!body.empty()) {
+    auto amp = body.find('&');
+    auto pair = body.substr(0, amp);
+    auto eq = pair.find('=');
+    if (!pair.empty()) {
+      out.emplace(url_decode(pair.substr(0, eq)),
+                  eq == std::string_view::npos ? std::string{} : url_decode(pair.substr(eq + 1)));
+    }
+    if (amp == std::string_view::npos) break;
+    body.remove_prefix(amp + 1);
+  }
+  return out;
+}
+
 }  // namespace oncall

@@ -1,6 +1,7 @@
 // Splitting http(s)/ws(s) URLs into what a connection needs.
 #pragma once
 
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -20,5 +21,8 @@ std::optional<url_parts> parse_url(std::string_view url);
 // Percent-encoding for application/x-www-form-urlencoded bodies and query strings.
 std::string url_encode(std::string_view text);
 std::string url_decode(std::string_view text);
+// The fields of an application/x-www-form-urlencoded body, decoded (Slack and Mattermost send
+// slash commands so).
+std::multimap<std::string, std::string> parse_form(std::string_view body);
 
 }  // namespace oncall

@@ -87,6 +87,7 @@ std::string slack_view::chat_yaml() const {
          "  slack:\n"
          "    app_token: xapp-sim-app\n"
          "    bot_token: xoxb-sim-bot\n"
+         "    signing_secret: " + std::string(slack_signing_secret) + "\n"
          "    api_url: " + sim_.api_url() + "\n";
 }
 

@@ -62,6 +62,9 @@ class chat_view {
   chatsim& sim_;
 };
 
+// The signing secret the Slack view configures, for tests that play Slack's HTTP mode.
+inline constexpr const char* slack_signing_secret = "sim-signing-secret";
+
 class slack_view final : public chat_view {
  public:
   using chat_view::chat_view;

@@ -10,10 +10,9 @@
 
 #include "bot/chat/chat_platform.hpp"
 #include "bot/core/result.hpp"
+#include "bot/net/url.hpp"
 
 namespace oncall {
-
-std::multimap<std::string, std::string> parse_form(std::string_view body);
 
 // A verified slash command; an error (→ 401) when the token is missing or wrong, an error with
 // field set (→ 400) when fields are missing.

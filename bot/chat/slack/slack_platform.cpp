@@ -19,7 +19,9 @@ namespace asio = boost::asio;
 
 slack_platform::slack_platform(asio::any_io_executor executor, http_client& http,
                                const slack_config& cfg)
-    : executor_(executor), api_(http, cfg.api_url, cfg.bot_token, cfg.app_token) {}
+    : executor_(executor),
+      api_(http, cfg.api_url, cfg.bot_token, cfg.app_token),
+      signing_secret_(cfg.signing_secret) {}
 
 slack_platform::~slack_platform() = default;
 
@@ -159,12 +161,7 @@ void slack_platform::handle_envelope(websocket_client& ws, const socket_frame& f
     std::optional<outbound_message> reply;
     if (click) reply = events.on_click(*click);
     ws.send(slack_ack(frame.envelope_id));
-    if (reply && click) {
-      asio::co_spawn(executor_, [this, c = *click, m = *reply]() -> asio::awaitable<void> {
-        auto r = co_await post_ephemeral(c.channel, c.user, m);
-        if (!r.ok) spdlog::warn("slack: ephemeral reply to a click failed: {}", r.error);
-      }, asio::detached);
-    }
+    if (reply && click) reply_to_click(*click, *reply);
     return;
   }
   // events_api and anything else: acknowledged; the timeline consumes messages later.

@@ -25,6 +25,10 @@ class slack_platform final : public chat_platform {
   void stop() override;
   bool connected() const override { return connected_; }
   duration post_interval() const override { return duration{1000}; }
+  // HTTP mode: slash commands and clicks POSTed by Slack (slack_http_endpoints.cpp).
+  std::vector<std::string> http_paths() const override;
+  boost::asio::awaitable<outbound_http> handle_http(const inbound_http& request,
+                                                    chat_events& events) override;
 
   boost::asio::awaitable<post_result> post(const std::string& channel, const outbound_message& m,
                                            const std::string& thread_ref) override;
@@ -46,9 +50,14 @@ class slack_platform final : public chat_platform {
   void handle_envelope(websocket_client& ws, const struct socket_frame& frame, chat_events& events);
   boost::asio::awaitable<void> sleep(duration d);
   post_result to_post_result(const slack_api_result& r) const;
+  boost::asio::awaitable<outbound_http> handle_http_command(const inbound_http& request, chat_events& events);
+  boost::asio::awaitable<outbound_http> handle_http_action(const inbound_http& request, chat_events& events);
+  // Answers a click with a message only the clicker sees, after the click's commit.
+  void reply_to_click(const inbound_click& click, const outbound_message& m);
 
   boost::asio::any_io_executor executor_;
   slack_web_api api_;
+  std::string signing_secret_;
   backoff backoff_{duration{250}, duration{30'000}};
   std::mt19937_64 rng_{std::random_device{}()};
   std::shared_ptr<websocket_client> current_;

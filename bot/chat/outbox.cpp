@@ -20,13 +20,6 @@ namespace {
 // A permanent platform error (channel_not_found, …) is retried a few times in case the config
 // or the workspace is being fixed, then given up with an error in the log.
 constexpr int max_permanent_failures = 5;
-}  // namespace
-
-outbox::outbox(asio::any_io_executor executor, incident_engine& engine, chat_platform& chat,
-               http_client& http)
-    : executor_(executor), engine_(engine), chat_(chat), http_(http) {}
-
-namespace {
 
 std::optional<outbound_message> stored_message(const effect& e, post_result& failure) {
   try {
@@ -49,6 +42,10 @@ std::int64_t handover_subject(const std::string& subject) {
 }
 
 }  // namespace
+
+outbox::outbox(asio::any_io_executor executor, incident_engine& engine, chat_platform& chat,
+               http_client& http)
+    : executor_(executor), engine_(engine), chat_(chat), http_(http) {}
 
 void outbox::kick() {
   if (stopping_) return;

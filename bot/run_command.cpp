@@ -115,6 +115,17 @@ int run_bot(const std::string& config_file) {
     return asio::co_spawn(io, chat->handle_http(request, bridge), asio::use_future).get();
   };
   hooks.chat_connected = [&] { return on_engine(io, [&] { return chat->connected(); }); };
+  hooks.gauges = [&] {
+    return on_engine(io, [&] {
+      engine_gauges g;
+      for (const auto& inc : storage->open_incidents()) {
+        ++g.open_incidents;
+        if (inc.state == incident_state::acknowledged) ++g.acknowledged_incidents;
+      }
+      g.pending_effects = static_cast<std::int64_t>(storage->pending_effects().size());
+      return g;
+    });
+  };
   hooks.storage_ok = [&] { return on_engine(io, [&] { return storage->schema_version() > 0; }); };
   http_server server(cfg->http, hooks);
   try {

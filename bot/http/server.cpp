@@ -76,6 +76,16 @@ http_server::http_server(http_config cfg, http_hooks hooks)
     return httplib::Server::HandlerResponse::Handled;
   }));
   add_routes();
+  std::map<std::string, bool> known;
+  for (const char* path : {"/webhooks/alertmanager", "/webhooks/generic", "/webhooks/grafana",
+                           "/v2/enqueue", "/healthz", "/readyz", "/metrics"}) {
+    known[path] = true;
+  }
+  for (const auto& path : hooks_.chat_paths) known[path] = true;
+  requests_.set_known(std::move(known));
+  server_->set_logger([this](const httplib::Request& req, const httplib::Response& res) {
+    requests_.count(req.path, res.status);
+  });
 }
 
 http_server::~http_server() { stop(); }
@@ -134,6 +144,11 @@ void http_server::add_routes() {
   }
   server_->Get("/healthz", [](const httplib::Request&, httplib::Response& res) {
     reply_json(res, 200, {{"status", "ok"}});
+  });
+  server_->Get("/metrics", [this](const httplib::Request&, httplib::Response& res) {
+    auto gauges = hooks_.gauges ? hooks_.gauges() : engine_gauges{};
+    bool chat = hooks_.chat_connected && hooks_.chat_connected();
+    res.set_content(render_metrics(gauges, chat, requests_.snapshot()), "text/plain; version=0.0.4");
   });
   server_->Get("/readyz", [this](const httplib::Request&, httplib::Response& res) {
     bool chat = hooks_.chat_connected && hooks_.chat_connected();

@@ -11,6 +11,7 @@
 #include "bot/chat/chat_platform.hpp"
 #include "bot/core/alert.hpp"
 #include "bot/core/result.hpp"
+#include "bot/http/metrics.hpp"
 #include "config/config.hpp"
 
 namespace httplib {
@@ -34,6 +35,8 @@ struct http_hooks {
   std::vector<std::string> chat_paths;
   std::function<outbound_http(const inbound_http&)> chat_request;
   std::function<bool()> storage_ok;
+  // Gauges read on the engine thread for GET /metrics.
+  std::function<engine_gauges()> gauges;
 };
 
 class http_server {
@@ -54,6 +57,7 @@ class http_server {
 
   http_config cfg_;
   http_hooks hooks_;
+  request_counters requests_;
   std::unique_ptr<httplib::Server> server_;
   std::thread thread_;
   int port_ = 0;

@@ -1,0 +1,45 @@
+#include "bot/http/metrics.hpp"
+
+#include <sstream>
+
+namespace oncall {
+
+void request_counters::count(const std::string& path, int status) {
+  std::lock_guard lock(mutex_);
+  ++counts_[{known_.count(path) ? path : "other", status}];
+}
+
+std::map<std::pair<std::string, int>, std::uint64_t> request_counters::snapshot() const {
+  std::lock_guard lock(mutex_);
+  return counts_;
+}
+
+namespace {
+
+void gauge(std::ostringstream& out, const char* name, const char* help, std::int64_t value) {
+  out << "# HELP " << name << ' ' << help << "\n# TYPE " << name << " gauge\n"
+      << name << ' ' << value << '\n';
+}
+
+}  // namespace
+
+std::string render_metrics(const engine_gauges& gauges, bool chat_connected,
+                           const std::map<std::pair<std::string, int>, std::uint64_t>& requests) {
+  std::ostringstream out;
+  gauge(out, "oncallbot_incidents_open", "Incidents not resolved yet.", gauges.open_incidents);
+  gauge(out, "oncallbot_incidents_acknowledged", "Open incidents someone acknowledged.",
+        gauges.acknowledged_incidents);
+  gauge(out, "oncallbot_effects_pending",
+        "Chat posts, DMs and notifier calls committed but not carried out yet.", gauges.pending_effects);
+  gauge(out, "oncallbot_chat_connected", "1 when the chat platform's socket is connected.",
+        chat_connected ? 1 : 0);
+  out << "# HELP oncallbot_http_requests_total HTTP requests answered, by endpoint and status.\n"
+         "# TYPE oncallbot_http_requests_total counter\n";
+  for (const auto& [key, n] : requests) {
+    out << "oncallbot_http_requests_total{path=\"" << key.first << "\",status=\"" << key.second
+        << "\"} " << n << '\n';
+  }
+  return out.str();
+}
+
+}  // namespace oncall

@@ -1,0 +1,37 @@
+// GET /metrics: Prometheus text exposition of what an operator pages on — open and
+// acknowledged incidents, effects waiting to leave, chat connectivity — and counts of the
+// requests the HTTP server answered, by endpoint and status.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <mutex>
+#include <string>
+#include <utility>
+
+namespace oncall {
+
+struct engine_gauges {
+  std::int64_t open_incidents = 0;
+  std::int64_t acknowledged_incidents = 0;
+  std::int64_t pending_effects = 0;
+};
+
+// Requests answered, by endpoint and status; written by the server's threads.
+class request_counters {
+ public:
+  // Paths outside `known` count as "other", so scanners cannot grow the label set.
+  void count(const std::string& path, int status);
+  std::map<std::pair<std::string, int>, std::uint64_t> snapshot() const;
+  void set_known(std::map<std::string, bool> known) { known_ = std::move(known); }
+
+ private:
+  mutable std::mutex mutex_;
+  std::map<std::string, bool> known_;
+  std::map<std::pair<std::string, int>, std::uint64_t> counts_;
+};
+
+std::string render_metrics(const engine_gauges& gauges, bool chat_connected,
+                           const std::map<std::pair<std::string, int>, std::uint64_t>& requests);
+
+}  // namespace oncall

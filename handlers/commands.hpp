@@ -15,5 +15,14 @@ command_spec who_command();
 command_spec override_command();
 command_spec handover_command();
 command_spec why_command();
+// The incident record: handlers/{sev,lead,status,note,cause,followup,followups,timeline}.cpp.
+command_spec sev_command();
+command_spec lead_command();
+command_spec status_command();
+command_spec note_command();
+command_spec cause_command();
+command_spec followup_command();
+command_spec followups_command();
+command_spec timeline_command();
 
 }  // namespace oncall

@@ -67,6 +67,14 @@ const command_registry& oncall_commands() {
     r.add(override_command());
     r.add(handover_command());
     r.add(why_command());
+    r.add(sev_command());
+    r.add(lead_command());
+    r.add(status_command());
+    r.add(note_command());
+    r.add(cause_command());
+    r.add(followup_command());
+    r.add(followups_command());
+    r.add(timeline_command());
     return r;
   }();
   return registry;

@@ -10,6 +10,7 @@
 
 #include "bot/core/alert.hpp"
 #include "bot/core/result.hpp"
+#include "bot/core/root_cause.hpp"
 #include "bot/core/time.hpp"
 
 namespace oncall {
@@ -45,6 +46,8 @@ struct incident {
   // Where it is announced: channel id and message ref (Slack ts, Mattermost post id).
   std::string channel;
   std::string message_ref;
+  root_cause cause = root_cause::unknown;  // set with /oncall cause
+  std::string cause_text;                  // what the responders wrote about the cause
   bool operator==(const incident&) const = default;
 
   bool open() const { return state != incident_state::resolved; }

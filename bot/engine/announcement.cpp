@@ -62,6 +62,7 @@ outbound_message render_announcement(const incident& inc, const announcement_peo
   rich_text paged = people.paged;
   if (!inc.policy.empty()) paged.push_back(rt::text(" (level " + std::to_string(inc.level + 1) + ")"));
   m.fields.push_back({inc.open() ? "Paging" : "Paged", paged});
+  if (!inc.lead.empty()) m.fields.push_back({"Lead", people.lead});
   rich_text links;
   for (const auto& l : inc.links) {
     if (!links.empty()) links.push_back(rt::text(" · "));

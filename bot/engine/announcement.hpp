@@ -6,12 +6,13 @@
 
 namespace oncall {
 
-// `paged` are the mentions of whoever the current level pages; `acked_by` and `resolved_by`
-// spans name the people (mention when they have a chat handle).
+// `paged` are the mentions of whoever the current level pages; `acked_by`, `resolved_by` and
+// `lead` spans name the people (mention when they have a chat handle).
 struct announcement_people {
   rich_text paged;
   rich_text acked_by;
   rich_text resolved_by;
+  rich_text lead;  // shown only once the incident has a lead
 };
 
 outbound_message render_announcement(const incident& inc, const announcement_people& people);

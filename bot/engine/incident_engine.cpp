@@ -413,7 +413,7 @@ outbound_message incident_engine::announcement(const incident& inc) {
     }
     return {rt::bold(name)};
   };
-  announcement_people people{mentions(inc), who(inc.acked_by), who(inc.resolved_by)};
+  announcement_people people{mentions(inc), who(inc.acked_by), who(inc.resolved_by), who(inc.lead)};
   return render_announcement(inc, people);
 }
 

@@ -50,6 +50,25 @@ class incident_engine {
   // Escalations and ack leases whose time has come; returns how many fired.
   int fire_due_escalations();
 
+  // What responders record during and after an incident (incident_notes.cpp). Each adds a
+  // timeline entry; open and resolved incidents alike, so the record can be finished later.
+  // Severity by hand pins it (alerts no longer change it); the announcement follows.
+  result<incident> set_severity(std::int64_t id, const actor& by, int severity);
+  // `lead` is a person name from people[]; the room is told.
+  result<incident> set_lead(std::int64_t id, const actor& by, const std::string& lead);
+  // A status update: a key event of the timeline, posted in the incident room.
+  result<incident> post_status(std::int64_t id, const actor& by, const std::string& text);
+  result<incident> add_note(std::int64_t id, const actor& by, const std::string& text);
+  result<incident> set_cause(std::int64_t id, const actor& by, root_cause cause,
+                             const std::string& text);
+  // `owner` is a person name from people[], or empty.
+  result<followup> add_followup(std::int64_t id, const actor& by, const std::string& text,
+                                const std::string& owner);
+  // Marks a follow-up done (by its number, F7 → 7).
+  result<followup> close_followup(std::int64_t followup_id, const actor& by);
+  std::vector<followup> followups(std::int64_t id);
+  std::vector<timeline_entry> timeline(std::int64_t id);
+
   std::vector<incident> open_incidents();
   std::optional<incident> find(std::int64_t id);
   std::optional<incident> find_by_message(const std::string& channel, const std::string& ref);
@@ -85,6 +104,9 @@ class incident_engine {
   void record(incident& inc, const std::string& kind, const std::string& author,
               const std::string& text, bool announce_change = true);
   void post_in_room(const incident& inc, std::int64_t cause, const outbound_message& m);
+  // Appends a timeline entry (key events too) and returns its id; see record().
+  std::int64_t append_entry(const incident& inc, const std::string& kind, const actor& by,
+                            const std::string& text, bool key_event, bool announce_change);
   void enqueue(const incident& inc, effect_kind kind, const std::string& key,
                const std::string& payload = "{}");
   // Records who the current level reaches, and sends them DMs and the level's notifiers.

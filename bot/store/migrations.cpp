@@ -146,6 +146,24 @@ ALTER TABLE effects ADD COLUMN subject TEXT NOT NULL DEFAULT '';
 CREATE INDEX incidents_opened ON incidents(opened_at);
 CREATE INDEX timeline_kind ON timeline(kind, at);
 )sql",
+      // 3: what responders record for the postmortem: the root-cause category and text on the
+      // incident, and follow-up action items with an owner and an open/done state.
+      R"sql(
+ALTER TABLE incidents ADD COLUMN cause TEXT NOT NULL DEFAULT 'unknown';
+ALTER TABLE incidents ADD COLUMN cause_text TEXT NOT NULL DEFAULT '';
+
+CREATE TABLE followups (
+  id INTEGER PRIMARY KEY,
+  incident_id INTEGER NOT NULL REFERENCES incidents(id),
+  text TEXT NOT NULL,
+  owner TEXT NOT NULL DEFAULT '',
+  created_by TEXT NOT NULL,
+  created_at INTEGER NOT NULL,
+  done_by TEXT NOT NULL DEFAULT '',
+  done_at INTEGER
+);
+CREATE INDEX followups_incident ON followups(incident_id, id);
+)sql",
   };
   return all;
 }

@@ -29,7 +29,8 @@ void bind_optional_time(SQLite::Statement& st, int index, const std::optional<ti
 const char* incident_columns =
     "id, key, title, source, severity, severity_set_by_hand, state, policy, level, cycle, "
     "opened_at, acked_at, acked_by, ack_until, resolved_at, resolved_by, lead, "
-    "next_escalation_at, labels, links, alert_count, firing_count, channel, message_ref";
+    "next_escalation_at, labels, links, alert_count, firing_count, channel, message_ref, cause, "
+    "cause_text";
 
 incident read_incident(SQLite::Statement& st) {
   incident inc;
@@ -58,6 +59,8 @@ incident read_incident(SQLite::Statement& st) {
   inc.firing_count = st.getColumn(21).getInt();
   inc.channel = st.getColumn(22).getString();
   inc.message_ref = st.getColumn(23).getString();
+  inc.cause = root_cause_from_string(st.getColumn(24).getString()).value_or(root_cause::unknown);
+  inc.cause_text = st.getColumn(25).getString();
   return inc;
 }
 
@@ -86,6 +89,8 @@ void bind_incident(SQLite::Statement& st, const incident& inc) {
   st.bind(21, inc.firing_count);
   st.bind(22, inc.channel);
   st.bind(23, inc.message_ref);
+  st.bind(24, to_string(inc.cause));
+  st.bind(25, inc.cause_text);
 }
 
 }  // namespace
@@ -146,7 +151,7 @@ void sqlite_store::transaction(const std::function<void()>& body) {
 
 std::int64_t sqlite_store::insert_incident(const incident& inc) {
   SQLite::Statement st(*db_, std::string("INSERT INTO incidents (") + incident_columns +
-                                 ") VALUES (NULL, ?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+                                 ") VALUES (NULL, ?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
   bind_incident(st, inc);
   st.exec();
   return db_->getLastInsertRowid();
@@ -158,9 +163,9 @@ void sqlite_store::update_incident(const incident& inc) {
                        "severity_set_by_hand=?, state=?, policy=?, level=?, cycle=?, opened_at=?, "
                        "acked_at=?, acked_by=?, ack_until=?, resolved_at=?, resolved_by=?, lead=?, "
                        "next_escalation_at=?, labels=?, links=?, alert_count=?, firing_count=?, "
-                       "channel=?, message_ref=? WHERE id=?");
+                       "channel=?, message_ref=?, cause=?, cause_text=? WHERE id=?");
   bind_incident(st, inc);
-  st.bind(24, static_cast<std::int64_t>(inc.id));
+  st.bind(26, static_cast<std::int64_t>(inc.id));
   if (st.exec() != 1) throw std::runtime_error("incident #" + std::to_string(inc.id) + " vanished");
 }
 
@@ -367,7 +372,7 @@ std::int64_t sqlite_store::count_rows(const std::string& table) {
   static const char* known[] = {"incidents",      "alerts",    "timeline",
                                 "effects",        "inbound",   "notifications",
                                 "overrides",      "handovers", "handover_notes",
-                                "schedule_state"};
+                                "schedule_state", "followups"};
   for (const char* name : known) {
     if (table == name) return db_->execAndGet("SELECT COUNT(*) FROM " + table).getInt64();
   }

@@ -70,6 +70,11 @@ class sqlite_store final : public store {
   std::vector<handover_note> waiting_handover_notes(const std::string& schedule) override;
   void attach_handover_notes(const std::string& schedule, std::int64_t handover_id) override;
 
+  std::int64_t insert_followup(const followup& f) override;
+  void update_followup(const followup& f) override;
+  std::optional<followup> find_followup(std::int64_t id) override;
+  std::vector<followup> followups(std::int64_t incident_id) override;
+
   std::int64_t count_rows(const std::string& table) override;
   int schema_version() override;
 
@@ -80,6 +85,8 @@ class sqlite_store final : public store {
   std::vector<notification> query_notifications(const std::string& where,
                                                 const std::function<void(SQLite::Statement&)>& bind);
   std::vector<handover> query_handovers(const std::string& where,
+                                        const std::function<void(SQLite::Statement&)>& bind);
+  std::vector<followup> query_followups(const std::string& where,
                                         const std::function<void(SQLite::Statement&)>& bind);
   std::vector<incident> query_incidents(const std::string& where,
                                         const std::function<void(SQLite::Statement&)>& bind);

@@ -11,6 +11,7 @@
 
 #include "bot/core/alert.hpp"
 #include "bot/core/effect.hpp"
+#include "bot/core/followup.hpp"
 #include "bot/core/incident.hpp"
 #include "bot/core/rota.hpp"
 #include "bot/core/timeline.hpp"
@@ -88,6 +89,12 @@ class store {
   // Notes of the schedule that no handover has carried yet.
   virtual std::vector<handover_note> waiting_handover_notes(const std::string& schedule) = 0;
   virtual void attach_handover_notes(const std::string& schedule, std::int64_t handover_id) = 0;
+
+  // Follow-up action items (ids count across incidents); an incident's in the order added.
+  virtual std::int64_t insert_followup(const followup& f) = 0;  // returns the new id
+  virtual void update_followup(const followup& f) = 0;
+  virtual std::optional<followup> find_followup(std::int64_t id) = 0;
+  virtual std::vector<followup> followups(std::int64_t incident_id) = 0;
 
   // Table row counts, for checks that bad input changed nothing.
   virtual std::int64_t count_rows(const std::string& table) = 0;

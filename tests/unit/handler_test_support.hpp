@@ -51,7 +51,7 @@ struct handler_fixture : engine_fixture {
   std::vector<std::int64_t> footprint() {
     std::vector<std::int64_t> out;
     for (const char* t : {"incidents", "alerts", "timeline", "effects", "inbound", "overrides",
-                          "handover_notes", "handovers", "notifications"}) {
+                          "handover_notes", "handovers", "notifications", "followups"}) {
       out.push_back(store.count_rows(t));
     }
     return out;

@@ -7,6 +7,7 @@
 
 #include "bot/commands.hpp"
 #include "bot/report/report_hours_command.hpp"
+#include "bot/report/report_noise_command.hpp"
 
 namespace oncall {
 
@@ -38,6 +39,13 @@ int run_cli(int argc, char** argv) {
   hours->add_option("--from", hours_request.from, "first day, YYYY-MM-DD")->required();
   hours->add_option("--to", hours_request.to, "day after the last, YYYY-MM-DD (exclusive)")->required();
   hours->add_option("--format", hours_request.format, "csv or md (default md)");
+  auto* noise = report->add_subcommand(
+      "noise", "per alert rule: pages, time to ack, and how responders rated them");
+  report_noise_request noise_request;
+  noise->add_option("--config", noise_request.config_file, "config file")->required();
+  noise->add_option("--from", noise_request.from, "first day, YYYY-MM-DD (UTC)")->required();
+  noise->add_option("--to", noise_request.to, "day after the last, YYYY-MM-DD (UTC, exclusive)")->required();
+  noise->add_option("--format", noise_request.format, "csv or md (default md)");
 
   app.require_subcommand(0, 1);
   try {
@@ -55,6 +63,7 @@ int run_cli(int argc, char** argv) {
   if (*check) return check_config(check_file);
   if (*who) return show_who(who_config, who_at);
   if (*hours) return report_hours(hours_request, std::cout, std::cerr);
+  if (*noise) return report_noise(noise_request, std::cout, std::cerr);
   if (!top_config.empty()) return run_bot(top_config);
   std::cout << app.help();
   return 2;

@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <array>
 
+#include "bot/report/table_format.hpp"
+
 namespace oncall {
 
 namespace {
@@ -13,7 +15,7 @@ constexpr std::array<const char*, 12> columns = {
     "schedule",      "person", "total_hours",    "business_hours", "other_hours", "night_hours",
     "weekend_hours", "pages",  "business_pages", "other_pages",    "night_pages", "weekend_pages"};
 
-std::array<std::string, 12> cells(const hours_row& r) {
+table_row cells(const hours_row& r) {
   const auto& h = r.hours;
   const auto& p = r.pages;
   return {r.schedule,
@@ -30,33 +32,6 @@ std::array<std::string, 12> cells(const hours_row& r) {
           std::to_string(p.weekend)};
 }
 
-std::string csv_field(const std::string& text) {
-  if (text.find_first_of(",\"\r\n") == std::string::npos) return text;
-  std::string out = "\"";
-  for (char c : text) {
-    if (c == '"') out += '"';
-    out += c;
-  }
-  return out + "\"";
-}
-
-// A table cell: a '|' would end the cell early.
-std::string md_cell(const std::string& text) {
-  std::string out;
-  for (char c : text) {
-    if (c == '|') out += '\\';
-    out += c;
-  }
-  return out;
-}
-
-template <typename Cells>
-std::string md_line(const Cells& row) {
-  std::string out = "|";
-  for (const auto& c : row) out += " " + md_cell(c) + " |";
-  return out + "\n";
-}
-
 }  // namespace
 
 std::string hours_text(duration d) {
@@ -68,27 +43,18 @@ std::string hours_text(duration d) {
 }
 
 std::string format_hours_csv(const std::vector<hours_row>& rows) {
-  std::string out;
-  for (std::size_t i = 0; i < columns.size(); ++i) out += (i ? "," : "") + std::string(columns[i]);
-  out += "\n";
-  for (const auto& r : rows) {
-    const auto row = cells(r);
-    for (std::size_t i = 0; i < row.size(); ++i) out += (i ? "," : "") + csv_field(row[i]);
-    out += "\n";
-  }
-  return out;
+  std::vector<table_row> body;
+  for (const auto& r : rows) body.push_back(cells(r));
+  return format_csv_table(table_row(columns.begin(), columns.end()), body);
 }
 
 std::string format_hours_md(const std::vector<hours_row>& rows, date::local_days from,
                             date::local_days to) {
-  std::string out = "# On-call hours from " + date::format("%F", from) + " to " +
-                    date::format("%F", to) + " (exclusive), in each schedule's time zone\n\n";
-  out += md_line(columns);
-  out += "|";
-  for (std::size_t i = 0; i < columns.size(); ++i) out += i < 2 ? "---|" : "--:|";
-  out += "\n";
-  for (const auto& r : rows) out += md_line(cells(r));
-  return out;
+  std::vector<table_row> body;
+  for (const auto& r : rows) body.push_back(cells(r));
+  return format_md_table("On-call hours from " + date::format("%F", from) + " to " +
+                             date::format("%F", to) + " (exclusive), in each schedule's time zone",
+                         table_row(columns.begin(), columns.end()), body, 2);
 }
 
 }  // namespace oncall

@@ -6,6 +6,7 @@
 #include <iostream>
 
 #include "bot/commands.hpp"
+#include "bot/ops/backup.hpp"
 #include "bot/report/report_hours_command.hpp"
 #include "bot/report/report_noise_command.hpp"
 
@@ -47,6 +48,15 @@ int run_cli(int argc, char** argv) {
   noise->add_option("--to", noise_request.to, "day after the last, YYYY-MM-DD (UTC, exclusive)")->required();
   noise->add_option("--format", noise_request.format, "csv or md (default md)");
 
+  auto* backup = app.add_subcommand("backup", "consistent online copy of all state, while the bot runs");
+  std::string backup_config, backup_out;
+  backup->add_option("--config", backup_config, "config file")->required();
+  backup->add_option("--out", backup_out, "where to write the copy")->required();
+  auto* restore = app.add_subcommand("restore", "replaces the storage with a backup (the bot must be stopped)");
+  std::string restore_config, restore_in;
+  restore->add_option("--config", restore_config, "config file")->required();
+  restore->add_option("--in", restore_in, "a file `oncallbot backup` wrote")->required();
+
   app.require_subcommand(0, 1);
   try {
     app.parse(argc, argv);
@@ -64,6 +74,12 @@ int run_cli(int argc, char** argv) {
   if (*who) return show_who(who_config, who_at);
   if (*hours) return report_hours(hours_request, std::cout, std::cerr);
   if (*noise) return report_noise(noise_request, std::cout, std::cerr);
+  if (*backup || *restore) {
+    auto cfg = load_config_or_report(*backup ? backup_config : restore_config);
+    if (!cfg) return 2;
+    return *backup ? backup_storage(cfg->storage.url, backup_out, std::cerr)
+                   : restore_storage(cfg->storage.url, restore_in, std::cerr);
+  }
   if (!top_config.empty()) return run_bot(top_config);
   std::cout << app.help();
   return 2;

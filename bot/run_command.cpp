@@ -23,6 +23,7 @@
 #include "bot/http/server.hpp"
 #include "bot/logging.hpp"
 #include "bot/net/http_client.hpp"
+#include "bot/ops/storage_lock.hpp"
 #include "bot/store/sqlite_store.hpp"
 #include "config/loader.hpp"
 #include "handlers/chat_bridge.hpp"
@@ -80,7 +81,14 @@ int run_bot(const std::string& config_file) {
   setup_logging(cfg->log);
 
   std::unique_ptr<store> storage;
+  std::optional<storage_lock> held;
   try {
+    held = storage_lock::take(cfg->storage.url);
+    if (!held) {
+      std::cerr << "oncallbot: another oncallbot is running on " << cfg->storage.url
+                << "; stop it first (two bots on one SQLite file would page twice)\n";
+      return 1;
+    }
     storage = open_store(cfg->storage.url);
   } catch (const std::exception& e) {
     std::cerr << "oncallbot: " << e.what() << "\n";

@@ -2,6 +2,7 @@
 // builds one at a time and hands over (see json_body.hpp for why).
 #include "bot/ingest/json_body.hpp"
 
+#include <array>
 #include <optional>
 #include <string>
 #include <utility>
@@ -11,10 +12,17 @@ namespace oncall::ingest {
 
 namespace {
 
+// What nlohmann names after "; expected " (lexer::token_type_name): a fixed set of ASCII texts.
+constexpr std::array<std::string_view, 16> expected_token_names{
+    "<uninitialized>", "true literal", "false literal", "null literal", "string literal",
+    "number literal", "'['", "'{'", "']'", "'}'", "':'", "','", "<parse error>", "end of input",
+    "'[', '{', or a literal", "unknown token"};
+
 // nlohmann's message is "[json.exception.parse_error.101] parse error at line 1, column 5:
 // syntax error while parsing value - invalid literal; last read: '…'; expected …".
 // Keep the reason, drop the prefix and the echoed input (it can be long, and it is the sender's
-// own data).
+// own data: raw bytes, possibly invalid UTF-8, that would make the JSON error reply unwritable).
+// The echo may itself contain "; expected ", so only a known token name at the very end counts.
 std::string short_parse_reason(std::string_view what) {
   std::string_view reason = what;
   if (auto column = reason.find(", column "); column != std::string_view::npos) {
@@ -22,13 +30,14 @@ std::string short_parse_reason(std::string_view what) {
       reason.remove_prefix(colon + 2);
     }
   }
-  std::string out(reason);
-  if (auto last_read = out.find("; last read: '"); last_read != std::string::npos) {
-    auto expected = out.rfind("; expected ");
-    if (expected != std::string::npos && expected > last_read) {
-      out.erase(last_read, expected - last_read);
-    } else {
-      out.erase(last_read);
+  auto last_read = reason.find("; last read: '");
+  if (last_read == std::string_view::npos) return std::string(reason);
+  std::string out(reason.substr(0, last_read));
+  for (auto name : expected_token_names) {
+    const std::string expected = "; expected " + std::string(name);
+    if (reason.size() - last_read >= expected.size() && reason.ends_with(expected)) {
+      out += expected;
+      break;
     }
   }
   return out;

@@ -67,6 +67,56 @@ std::string url_decode(std::string_view text) {
   return out;
 }
 
+namespace {
+
+// The length of the well-formed UTF-8 sequence at the start of `text` (RFC 3629: no overlong
+// forms, no surrogates, nothing above U+10FFFF), or 0 when it is not one.
+std::size_t utf8_sequence_length(std::string_view text) {
+  auto byte = [&](std::size_t i) { return static_cast<unsigned char>(text[i]); };
+  const unsigned char lead = byte(0);
+  if (lead < 0x80) return 1;
+  std::size_t length = 0;
+  unsigned char low = 0x80, high = 0xBF;  // allowed range of the second byte
+  if (lead >= 0xC2 && lead <= 0xDF) {
+    length = 2;
+  } else if (lead >= 0xE0 && lead <= 0xEF) {
+    length = 3;
+    if (lead == 0xE0) low = 0xA0;   // overlong
+    if (lead == 0xED) high = 0x9F;  // surrogates
+  } else if (lead >= 0xF0 && lead <= 0xF4) {
+    length = 4;
+    if (lead == 0xF0) low = 0x90;   // overlong
+    if (lead == 0xF4) high = 0x8F;  // above U+10FFFF
+  } else {
+    return 0;
+  }
+  if (text.size() < length || byte(1) < low || byte(1) > high) return 0;
+  for (std::size_t i = 2; i < length; ++i) {
+    if (byte(i) < 0x80 || byte(i) > 0xBF) return 0;
+  }
+  return length;
+}
+
+// Form fields become command text that is stored and sent back as JSON, which must be UTF-8: a
+// byte that is not part of a well-formed sequence becomes U+FFFD, as browsers decode forms.
+std::string as_utf8_text(std::string text) {
+  std::string out;
+  std::string_view rest = text;
+  while (!rest.empty()) {
+    auto length = utf8_sequence_length(rest);
+    if (length == 0) {
+      out += "\xEF\xBF\xBD";
+      length = 1;
+    } else {
+      out += rest.substr(0, length);
+    }
+    rest.remove_prefix(length);
+  }
+  return out;
+}
+
+}  // namespace
+
 std::multimap<std::string, std::string> parse_form(std::string_view body) {
   std::multimap<std::string, std::string> out;
   while (!body.empty()) {
@@ -74,8 +124,8 @@ std::multimap<std::string, std::string> parse_form(std::string_view body) {
     auto pair = body.substr(0, amp);
     auto eq = pair.find('=');
     if (!pair.empty()) {
-      out.emplace(url_decode(pair.substr(0, eq)),
-                  eq == std::string_view::npos ? std::string{} : url_decode(pair.substr(eq + 1)));
+      out.emplace(as_utf8_text(url_decode(pair.substr(0, eq))),
+                  eq == std::string_view::npos ? std::string{} : as_utf8_text(url_decode(pair.substr(eq + 1))));
     }
     if (amp == std::string_view::npos) break;
     body.remove_prefix(amp + 1);

@@ -22,7 +22,7 @@ std::optional<url_parts> parse_url(std::string_view url);
 std::string url_encode(std::string_view text);
 std::string url_decode(std::string_view text);
 // The fields of an application/x-www-form-urlencoded body, decoded (Slack and Mattermost send
-// slash commands so).
+// slash commands so) as UTF-8 text: bytes that are not well-formed UTF-8 become U+FFFD.
 std::multimap<std::string, std::string> parse_form(std::string_view body);
 
 }  // namespace oncall

@@ -50,4 +50,25 @@ std::optional<outbound_message> chat_bridge::on_click(const inbound_click& click
   return message_from_json(stored);
 }
 
+void chat_bridge::on_room_event(const room_event& event) {
+  if (event.delivery_id.empty()) {
+    engine_.capture(event);
+    return;
+  }
+  // Only events that changed a timeline are remembered against redelivery (see `once`).
+  engine_.once(event.delivery_id, [&] {
+    if (engine_.capture(event)) spdlog::debug("timeline: room message {} in {}", event.message.ref, event.channel);
+    return std::string{};
+  });
+}
+
+std::vector<room_ref> chat_bridge::open_rooms() { return engine_.open_rooms(); }
+
+void chat_bridge::on_room_history(const room_ref& room, const std::vector<room_message>& messages,
+                                  bool complete) {
+  int changed = engine_.backfill(room, messages, complete);
+  spdlog::info("timeline: back-filled incident #{} from {} messages of its room ({} entries changed)",
+               room.incident_id, messages.size(), changed);
+}
+
 }  // namespace oncall

@@ -14,6 +14,11 @@ class chat_bridge final : public chat_events {
 
   chat_reply on_command(const inbound_command& cmd) override;
   std::optional<outbound_message> on_click(const inbound_click& click) override;
+  // Messages, edits, deletions and pins into incident timelines (engine/room_capture.cpp).
+  void on_room_event(const room_event& event) override;
+  std::vector<room_ref> open_rooms() override;
+  void on_room_history(const room_ref& room, const std::vector<room_message>& messages,
+                       bool complete) override;
 
  private:
   actor caller(const std::string& chat_user) const;

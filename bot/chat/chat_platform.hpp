@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "bot/chat/message.hpp"
+#include "bot/core/room_event.hpp"
 #include "bot/core/time.hpp"
 
 namespace oncall {
@@ -43,6 +44,19 @@ class chat_events {
   virtual chat_reply on_command(const inbound_command& cmd) = 0;
   // A reply for the clicker alone, or nullopt.
   virtual std::optional<outbound_message> on_click(const inbound_click& click) = 0;
+  // A message posted, edited or deleted, or a reaction, in any channel the bot is in: what
+  // happens in an incident room goes into its timeline, once per delivery id.
+  virtual void on_room_event(const room_event& event) { (void)event; }
+  // The rooms of the open incidents, read back after a gap (reconnect, restart).
+  virtual std::vector<room_ref> open_rooms() { return {}; }
+  // A room's messages as its history shows them after a gap (the bot's own left out). Records
+  // what the timeline lacks; with `complete`, entries missing from it were deleted meanwhile.
+  virtual void on_room_history(const room_ref& room, const std::vector<room_message>& messages,
+                               bool complete) {
+    (void)room;
+    (void)messages;
+    (void)complete;
+  }
 };
 
 struct post_result {

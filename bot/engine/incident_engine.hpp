@@ -14,6 +14,7 @@
 #include "bot/core/clock.hpp"
 #include "bot/core/incident.hpp"
 #include "bot/core/result.hpp"
+#include "bot/core/room_event.hpp"
 #include "bot/engine/actor.hpp"
 #include "bot/store/store.hpp"
 #include "config/config.hpp"
@@ -72,6 +73,17 @@ class incident_engine {
   std::vector<incident> open_incidents();
   std::optional<incident> find(std::int64_t id);
   std::optional<incident> find_by_message(const std::string& channel, const std::string& ref);
+
+  // Incident rooms (room_capture.cpp). A message posted, edited or deleted, or a :pushpin:
+  // added or removed, in an incident's room goes into its timeline; false when the event
+  // concerns no incident room (nothing changes then). Apply it inside `once`.
+  bool capture(const room_event& event);
+  // After a gap: records the room's messages the timeline lacks (by ref: never twice), takes
+  // over edited texts and pins, and with `complete` removes the entries of messages deleted
+  // meanwhile. Returns how many entries it added, changed or removed.
+  int backfill(const room_ref& room, const std::vector<room_message>& messages, bool complete);
+  // The announcement threads of the open incidents that have been announced.
+  std::vector<room_ref> open_rooms();
 
   // Applies an inbound delivery (envelope, request) once: `apply` runs in a transaction and
   // returns the reply; a redelivery of the same id gets the first reply and changes nothing.

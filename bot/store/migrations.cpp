@@ -164,6 +164,11 @@ CREATE TABLE followups (
 );
 CREATE INDEX followups_incident ON followups(incident_id, id);
 )sql",
+      // 4: entries that came from chat messages are found by the message's ref (edits,
+      // deletions and pins in incident rooms); bot events have none and stay out of the index.
+      R"sql(
+CREATE INDEX timeline_ref ON timeline(ref) WHERE ref != '';
+)sql",
   };
   return all;
 }

@@ -38,6 +38,11 @@ class sqlite_store final : public store {
 
   std::int64_t append_timeline(const timeline_entry& e) override;
   std::vector<timeline_entry> timeline(std::int64_t incident_id) override;
+  std::optional<timeline_entry> find_timeline_by_ref(const std::string& channel,
+                                                     const std::string& ref) override;
+  void update_timeline_text(std::int64_t entry_id, const std::string& text) override;
+  void delete_timeline_entry(std::int64_t entry_id) override;
+  void mark_key_event(std::int64_t entry_id, bool key_event) override;
 
   bool enqueue_effect(const effect& e) override;
   std::vector<effect> pending_effects() override;

@@ -51,6 +51,13 @@ class store {
 
   virtual std::int64_t append_timeline(const timeline_entry& e) = 0;
   virtual std::vector<timeline_entry> timeline(std::int64_t incident_id) = 0;
+  // Entries that came from a chat message, found by the message's ref in the channel where the
+  // incident is announced (sqlite_timeline.cpp); edits, deletions and pins go through these.
+  virtual std::optional<timeline_entry> find_timeline_by_ref(const std::string& channel,
+                                                             const std::string& ref) = 0;
+  virtual void update_timeline_text(std::int64_t entry_id, const std::string& text) = 0;
+  virtual void delete_timeline_entry(std::int64_t entry_id) = 0;
+  virtual void mark_key_event(std::int64_t entry_id, bool key_event) = 0;
 
   // false when an effect with the same key exists already (then nothing is written).
   virtual bool enqueue_effect(const effect& e) = 0;

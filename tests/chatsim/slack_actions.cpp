@@ -64,6 +64,19 @@ std::optional<std::string> publish_reaction(slack_state& slack, channel& ch, mes
   return std::nullopt;
 }
 
+std::optional<std::string> publish_unreaction(slack_state& slack, channel& ch, message& m,
+                                              const std::string& user_id, const std::string& name) {
+  auto it = std::find_if(m.reactions.begin(), m.reactions.end(),
+                         [&](const reaction& r) { return r.name == name; });
+  if (it == m.reactions.end()) return "no_reaction";
+  auto user = std::find(it->users.begin(), it->users.end(), user_id);
+  if (user == it->users.end()) return "no_reaction";
+  it->users.erase(user);
+  if (it->users.empty()) m.reactions.erase(it);
+  emit(slack, reaction_removed_event(ch, m, user_id, name, slack.ctx.ws.next_ts()));
+  return std::nullopt;
+}
+
 std::string publish_ephemeral(slack_state& slack, channel& ch, ephemeral_message e) {
   e.ts = slack.ctx.ws.next_ts();
   ch.ephemeral.push_back(std::move(e));

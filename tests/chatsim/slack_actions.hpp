@@ -19,6 +19,9 @@ void publish_delete(slack_state& slack, channel& ch, message& m);
 // Returns "already_reacted" when `user_id` already has this reaction on the message.
 std::optional<std::string> publish_reaction(slack_state& slack, channel& ch, message& m,
                                             const std::string& user_id, const std::string& name);
+// Takes `user_id`'s reaction away (reaction_removed); "no_reaction" when there is none.
+std::optional<std::string> publish_unreaction(slack_state& slack, channel& ch, message& m,
+                                              const std::string& user_id, const std::string& name);
 // Ephemeral messages are stored for the readback but never reach the bot as events.
 std::string publish_ephemeral(slack_state& slack, channel& ch, ephemeral_message e);
 

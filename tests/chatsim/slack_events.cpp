@@ -74,4 +74,11 @@ nlohmann::json reaction_added_event(const channel& ch, const message& m, const s
           {"event_ts", event_ts}};
 }
 
+nlohmann::json reaction_removed_event(const channel& ch, const message& m, const std::string& user,
+                                      const std::string& reaction, const std::string& event_ts) {
+  nlohmann::json event = reaction_added_event(ch, m, user, reaction, event_ts);
+  event["type"] = "reaction_removed";
+  return event;
+}
+
 }  // namespace chatsim

@@ -1,5 +1,6 @@
 // Role: Events API objects as Slack delivers them in events_api envelopes: the event_callback
-// wrapper and the inner message, message_changed, message_deleted and reaction_added events.
+// wrapper and the inner message, message_changed, message_deleted, reaction_added and
+// reaction_removed events.
 #pragma once
 
 #include <cstdint>
@@ -21,5 +22,7 @@ nlohmann::json message_deleted_event(const channel& ch, nlohmann::json previous,
                                      const std::string& deleted_ts, const std::string& event_ts);
 nlohmann::json reaction_added_event(const channel& ch, const message& m, const std::string& user,
                                     const std::string& reaction, const std::string& event_ts);
+nlohmann::json reaction_removed_event(const channel& ch, const message& m, const std::string& user,
+                                      const std::string& reaction, const std::string& event_ts);
 
 }  // namespace chatsim

@@ -110,9 +110,10 @@ http_reply person_reacts(slack_state& slack, const nlohmann::json& body) {
   std::string name = field_string(body, "reaction");
   std::erase(name, ':');
   if (name.empty()) return error_reply(400, "need a reaction name");
-  if (auto error = publish_reaction(slack, *t.where, *t.what, t.who->id, name)) {
-    return error_reply(409, *error);
-  }
+  bool remove = body.contains("remove") && body["remove"] == true;
+  auto error = remove ? publish_unreaction(slack, *t.where, *t.what, t.who->id, name)
+                      : publish_reaction(slack, *t.where, *t.what, t.who->id, name);
+  if (error) return error_reply(409, *error);
   return json_reply({{"ok", true}});
 }
 

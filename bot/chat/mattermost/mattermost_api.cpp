@@ -92,16 +92,20 @@ boost::asio::awaitable<std::string> mattermost_api::user_id(const std::string& n
   co_return id;
 }
 
+boost::asio::awaitable<std::string> mattermost_api::own_user_id() {
+  if (own_id_.empty()) {
+    auto me = co_await request("GET", "/users/me");
+    if (me.ok()) own_id_ = me.body.value("id", "");
+  }
+  co_return own_id_;
+}
+
 boost::asio::awaitable<std::string> mattermost_api::direct_channel(const std::string& name,
                                                                   std::string& error) {
   if (auto it = direct_channels_.find(name); it != direct_channels_.end()) co_return it->second;
-  if (own_id_.empty()) {
-    auto me = co_await request("GET", "/users/me");
-    own_id_ = me.ok() ? me.body.value("id", "") : "";
-    if (own_id_.empty()) {
-      error = "cannot read the bot's own user (GET /users/me): " + me.error;
-      co_return std::string{};
-    }
+  if ((co_await own_user_id()).empty()) {
+    error = "cannot read the bot's own user (GET /users/me)";
+    co_return std::string{};
   }
   auto other = co_await user_id(name);
   if (other.empty()) {

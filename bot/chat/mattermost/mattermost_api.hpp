@@ -34,6 +34,8 @@ class mattermost_api {
   // Username for a user id, and user id for a username; cached.
   boost::asio::awaitable<std::string> username(const std::string& user_id);
   boost::asio::awaitable<std::string> user_id(const std::string& username);
+  // The bot's own user id (GET /users/me); cached; empty when the server cannot say.
+  boost::asio::awaitable<std::string> own_user_id();
   // The direct-message channel between the bot and `username` (POST /channels/direct, which
   // returns the existing one when there is one); cached. Empty with `error` set on failure.
   boost::asio::awaitable<std::string> direct_channel(const std::string& username, std::string& error);

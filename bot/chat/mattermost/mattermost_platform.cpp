@@ -60,7 +60,7 @@ std::string mattermost_platform::websocket_url() const {
   return url;
 }
 
-asio::awaitable<void> mattermost_platform::run(chat_events&) {
+asio::awaitable<void> mattermost_platform::run(chat_events& events) {
   while (!stopping_) {
     std::string error;
     auto ws = co_await websocket_client::connect(executor_, websocket_url(), {}, error);
@@ -76,7 +76,7 @@ asio::awaitable<void> mattermost_platform::run(chat_events&) {
     current_->send(json{{"seq", auth_seq_}, {"action", "authentication_challenge"},
                         {"data", {{"token", cfg_.token}}}}.dump());
     asio::co_spawn(executor_, keep_alive(current_), asio::detached);
-    auto ended = co_await read_socket(*current_);
+    auto ended = co_await read_socket(*current_, events);
     connected_ = false;
     current_->abort();
     current_.reset();
@@ -99,7 +99,7 @@ asio::awaitable<void> mattermost_platform::keep_alive(std::shared_ptr<websocket_
   }
 }
 
-asio::awaitable<std::string> mattermost_platform::read_socket(websocket_client& ws) {
+asio::awaitable<std::string> mattermost_platform::read_socket(websocket_client& ws, chat_events& events) {
   while (auto text = co_await ws.read()) {
     auto frame = json::parse(*text, nullptr, false);
     if (!frame.is_object()) continue;
@@ -118,12 +118,19 @@ asio::awaitable<std::string> mattermost_platform::read_socket(websocket_client& 
     auto seq = frame.value("seq", std::int64_t{-1});
     if (event == "hello") {
       auto id = frame["data"].value("connection_id", "");
-      if (id != connection_id_) spdlog::info("mattermost: new websocket session {}", id);
+      bool fresh = id != connection_id_;
+      if (fresh) spdlog::info("mattermost: new websocket session {}", id);
       connection_id_ = id;
       next_seq_ = seq + 1;
       connected_ = true;
       backoff_.reset();
       spdlog::info("mattermost: websocket connected");
+      if (fresh) {
+        // A new session replays nothing: what was said meanwhile comes from the threads.
+        asio::co_spawn(executor_, backfill(events), [](std::exception_ptr e) {
+          if (e) spdlog::error("mattermost: back-fill of the incident rooms stopped by an error");
+        });
+      }
       continue;
     }
     if (seq != next_seq_) {
@@ -134,6 +141,7 @@ asio::awaitable<std::string> mattermost_platform::read_socket(websocket_client& 
     }
     next_seq_ = seq + 1;
     spdlog::debug("mattermost: event {}", event);
+    co_await handle_room_event(frame, events);
   }
   co_return ws.last_error();
 }

@@ -40,7 +40,11 @@ class mattermost_platform final : public chat_platform {
                                                      const outbound_message& m) override;
 
  private:
-  boost::asio::awaitable<std::string> read_socket(websocket_client& ws);
+  boost::asio::awaitable<std::string> read_socket(websocket_client& ws, chat_events& events);
+  // Posts, edits, deletions and :pushpin: reactions into incident timelines
+  // (mattermost_backfill.cpp), and after a new session each open incident's thread read back.
+  boost::asio::awaitable<void> handle_room_event(const nlohmann::json& frame, chat_events& events);
+  boost::asio::awaitable<void> backfill(chat_events& events);
   boost::asio::awaitable<void> keep_alive(std::shared_ptr<websocket_client> ws);
   boost::asio::awaitable<outbound_http> handle_command(const inbound_http& request, chat_events& events);
   boost::asio::awaitable<outbound_http> handle_action(const inbound_http& request, chat_events& events);

@@ -63,6 +63,7 @@ asio::awaitable<bool> slack_platform::identify() {
     co_return false;
   }
   bot_user_id_ = me.body.value("user_id", "");
+  bot_id_ = me.body.value("bot_id", "");
   spdlog::info("slack: signed in as {} ({}) in {}", me.body.value("user", ""), bot_user_id_,
                me.body.value("team", ""));
   co_return true;
@@ -96,6 +97,7 @@ asio::awaitable<void> slack_platform::run(chat_events& events) {
       continue;  // keep reading the old one; Slack drops it soon and we reconnect then
     }
     connected_ = false;
+    gap_ = true;  // Slack gives up redelivering after a while: read the rooms back
     current_.reset();
     auto delay = ended == "link_disabled" ? duration{60'000} : backoff_.next(rng_);
     spdlog::warn("slack: socket ended ({}); reconnecting in {}", ended, format_duration(delay));
@@ -121,6 +123,12 @@ asio::awaitable<std::string> slack_platform::read_socket(std::shared_ptr<websock
         connected_ = true;
         backoff_.reset();
         spdlog::info("slack: socket mode connected");
+        if (gap_) {
+          gap_ = false;
+          asio::co_spawn(executor_, backfill(events), [](std::exception_ptr e) {
+            if (e) spdlog::error("slack: back-fill of the incident rooms stopped by an error");
+          });
+        }
         break;
       case socket_frame::kind::disconnect:
         spdlog::info("slack: disconnect requested ({})", frame.disconnect_reason);
@@ -164,7 +172,7 @@ void slack_platform::handle_envelope(websocket_client& ws, const socket_frame& f
     if (reply && click) reply_to_click(*click, *reply);
     return;
   }
-  // events_api and anything else: acknowledged; the timeline consumes messages later.
+  if (frame.envelope_type == "events_api" && !handle_room_event(frame.payload, events)) return;
   ws.send(slack_ack(frame.envelope_id));
 }
 

@@ -48,6 +48,13 @@ class slack_platform final : public chat_platform {
   boost::asio::awaitable<std::string> read_socket(std::shared_ptr<websocket_client> ws, chat_events& events);
   boost::asio::awaitable<void> drain_socket(std::shared_ptr<websocket_client> ws, chat_events& events);
   void handle_envelope(websocket_client& ws, const struct socket_frame& frame, chat_events& events);
+  // Message and reaction events into incident timelines; false when the commit failed (then
+  // the envelope is not acked, and Slack delivers it again).
+  bool handle_room_event(const nlohmann::json& payload, chat_events& events);
+  // After a gap (start, lost socket): reads each open incident's thread back with
+  // conversations.replies and hands it to the timeline (slack_backfill.cpp).
+  boost::asio::awaitable<void> backfill(chat_events& events);
+  boost::asio::awaitable<std::optional<std::vector<room_message>>> read_thread(const room_ref& room);
   boost::asio::awaitable<void> sleep(duration d);
   post_result to_post_result(const slack_api_result& r) const;
   boost::asio::awaitable<outbound_http> handle_http_command(const inbound_http& request, chat_events& events);
@@ -63,6 +70,8 @@ class slack_platform final : public chat_platform {
   std::shared_ptr<websocket_client> current_;
   bool connected_ = false;
   std::string bot_user_id_;
+  std::string bot_id_;  // auth.test's bot_id: the bot's own messages carry it
+  bool gap_ = true;     // events may have been missed: back-fill at the next hello
   bool stopping_ = false;
   std::set<std::string> seen_events_;  // event_id de-duplication within this process
 };

@@ -1,6 +1,8 @@
 // Slack Web API client on top of http_client.
 #include "bot/chat/slack/slack_web_api.hpp"
 
+#include "bot/net/url.hpp"
+
 
 namespace oncall {
 
@@ -14,6 +16,16 @@ slack_web_api::slack_web_api(http_client& http, std::string api_url, std::string
 boost::asio::awaitable<slack_api_result> slack_web_api::call(const std::string& method,
                                                              const nlohmann::json& args) {
   co_return co_await send(method, args.dump(), bot_token_, "application/json; charset=utf-8");
+}
+
+boost::asio::awaitable<slack_api_result> slack_web_api::call_form(const std::string& method,
+                                                                  const nlohmann::json& args) {
+  std::string body;
+  for (const auto& [key, value] : args.items()) {
+    if (!body.empty()) body += '&';
+    body += url_encode(key) + "=" + url_encode(value.is_string() ? value.get<std::string>() : value.dump());
+  }
+  co_return co_await send(method, std::move(body), bot_token_, "application/x-www-form-urlencoded");
 }
 
 boost::asio::awaitable<slack_api_result> slack_web_api::open_connection() {

@@ -25,6 +25,9 @@ class slack_web_api {
   slack_web_api(http_client& http, std::string api_url, std::string bot_token, std::string app_token);
 
   boost::asio::awaitable<slack_api_result> call(const std::string& method, const nlohmann::json& args);
+  // For methods that take no JSON body (conversations.replies, users.info): the same arguments
+  // (strings and numbers) sent form-encoded.
+  boost::asio::awaitable<slack_api_result> call_form(const std::string& method, const nlohmann::json& args);
   // apps.connections.open: authenticated with the app-level token.
   boost::asio::awaitable<slack_api_result> open_connection();
 

@@ -120,6 +120,19 @@ TEST_CASE("people's posts, edits and reactions reach the bot as events", "[chats
   CHECK(event["item"] == json{{"type", "message"}, {"channel", "C0ONCALL"}, {"ts", ts}});
   CHECK(event["item_user"] == "U0ALICE");
 
+  sim.post("/_sim/slack/react", {{"user", "bob"}, {"channel", "oncall"}, {"ts", ts},
+                                 {"reaction", "eyes"}, {"remove", true}});
+  auto unreacted = client->next_of_type("events_api", 2s);
+  REQUIRE(unreacted);
+  client->ack(*unreacted);
+  CHECK((*unreacted)["payload"]["event"]["type"] == "reaction_removed");
+  CHECK((*unreacted)["payload"]["event"]["item"]["ts"] == ts);
+  CHECK_FALSE(sim.get("/_sim/channels/oncall/messages")["messages"][0].contains("reactions"));
+  auto not_there = sim.http().Post("/_sim/slack/react",
+                                   json{{"user", "bob"}, {"channel", "oncall"}, {"ts", ts},
+                                        {"reaction", "eyes"}, {"remove", true}}.dump(), "application/json");
+  CHECK(not_there->status == 409);
+
   sim.post("/_sim/slack/edit", {{"user", "alice"}, {"channel", "oncall"}, {"ts", ts},
                                 {"text", "never mind"}});
   auto edited = client->next_of_type("events_api", 2s);

@@ -8,6 +8,7 @@
 #include "bot/commands.hpp"
 #include "bot/ops/backup.hpp"
 #include "bot/report/report_hours_command.hpp"
+#include "bot/report/audit_command.hpp"
 #include "bot/report/report_noise_command.hpp"
 
 namespace oncall {
@@ -48,6 +49,11 @@ int run_cli(int argc, char** argv) {
   noise->add_option("--to", noise_request.to, "day after the last, YYYY-MM-DD (UTC, exclusive)")->required();
   noise->add_option("--format", noise_request.format, "csv or md (default md)");
 
+  auto* audit = app.add_subcommand("audit", "the runbook audit log: every run, refusal and outcome");
+  audit_request audit_req;
+  audit->add_option("--config", audit_req.config_file, "config file")->required();
+  audit->add_option("--incident", audit_req.incident, "only this incident's runs (42 or #42)");
+
   auto* backup = app.add_subcommand("backup", "consistent online copy of all state, while the bot runs");
   std::string backup_config, backup_out;
   backup->add_option("--config", backup_config, "config file")->required();
@@ -74,6 +80,7 @@ int run_cli(int argc, char** argv) {
   if (*who) return show_who(who_config, who_at);
   if (*hours) return report_hours(hours_request, std::cout, std::cerr);
   if (*noise) return report_noise(noise_request, std::cout, std::cerr);
+  if (*audit) return show_audit(audit_req, std::cout, std::cerr);
   if (*backup || *restore) {
     auto cfg = load_config_or_report(*backup ? backup_config : restore_config);
     if (!cfg) return 2;

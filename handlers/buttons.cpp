@@ -5,6 +5,7 @@
 #include "bot/engine/announcement.hpp"
 #include "bot/engine/handover_engine.hpp"
 #include "bot/engine/handover_message.hpp"
+#include "bot/engine/runbook_requests.hpp"
 #include "handlers/arguments.hpp"
 
 namespace oncall {
@@ -24,10 +25,25 @@ std::optional<outbound_message> accept_handover(command_context& ctx, const butt
   return simple_message({rt::text("Thanks, you have the pager for " + accepted->schedule + ".")});
 }
 
+// Confirm on a runbook request: the value is the run id; the runbook service starts it.
+std::optional<outbound_message> confirm_runbook(command_context& ctx, const button_click& click) {
+  auto id = parse_incident_id(click.value);
+  if (!id) return refusal("this button names no runbook run oncallbot knows");
+  if (!ctx.caller.known()) {
+    return refusal("you are not in oncallbot's people list; ask an admin to add your chat id " +
+                   ctx.caller.chat_user);
+  }
+  auto approved = runbook_requests(ctx.engine).confirm(*id, ctx.caller, click.channel);
+  if (!approved) return refusal(approved.err().message);
+  return simple_message({rt::text("Confirmed: running " + approved->runbook + " (run " +
+                                  std::to_string(approved->id) + "); the output follows here.")});
+}
+
 }  // namespace
 
 std::optional<outbound_message> handle_button(command_context& ctx, const button_click& click) {
   if (click.action_id == action_handover_accept) return accept_handover(ctx, click);
+  if (click.action_id == action_runbook_confirm) return confirm_runbook(ctx, click);
   auto id = parse_incident_id(click.value);
   auto inc = id ? ctx.engine.find(*id) : std::nullopt;
   if (!inc) return refusal("this button names no incident oncallbot knows");

@@ -24,5 +24,8 @@ command_spec cause_command();
 command_spec followup_command();
 command_spec followups_command();
 command_spec timeline_command();
+// Runbooks: handlers/{runbooks,run}.cpp.
+command_spec runbooks_command();
+command_spec run_command();
 
 }  // namespace oncall

@@ -75,6 +75,8 @@ const command_registry& oncall_commands() {
     r.add(followup_command());
     r.add(followups_command());
     r.add(timeline_command());
+    r.add(runbooks_command());
+    r.add(run_command());
     return r;
   }();
   return registry;

@@ -169,6 +169,32 @@ CREATE INDEX followups_incident ON followups(incident_id, id);
       R"sql(
 CREATE INDEX timeline_ref ON timeline(ref) WHERE ref != '';
 )sql",
+      // 5: runbook runs: the record the runbook service carries out and the audit log in one
+      // (requests, refusals, confirmations, starts and ends).
+      R"sql(
+CREATE TABLE IF NOT EXISTS runbook_runs (
+  id INTEGER PRIMARY KEY,
+  runbook TEXT NOT NULL,
+  argv TEXT NOT NULL DEFAULT '[]',
+  params TEXT NOT NULL DEFAULT '{}',
+  requested_by TEXT NOT NULL,
+  incident_id INTEGER NOT NULL DEFAULT 0,
+  channel TEXT NOT NULL DEFAULT '',
+  state TEXT NOT NULL,
+  requested_at INTEGER NOT NULL,
+  expires_at INTEGER,
+  started_at INTEGER,
+  ended_at INTEGER,
+  exit_code INTEGER,
+  signal INTEGER,
+  timed_out INTEGER NOT NULL DEFAULT 0,
+  output_bytes INTEGER NOT NULL DEFAULT 0,
+  output TEXT NOT NULL DEFAULT '',
+  error TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX IF NOT EXISTS runbook_runs_state ON runbook_runs(state);
+CREATE INDEX IF NOT EXISTS runbook_runs_incident ON runbook_runs(incident_id, id);
+)sql",
   };
   return all;
 }

@@ -80,6 +80,12 @@ class sqlite_store final : public store {
   std::optional<followup> find_followup(std::int64_t id) override;
   std::vector<followup> followups(std::int64_t incident_id) override;
 
+  std::int64_t insert_runbook_run(const runbook_run& r) override;
+  void update_runbook_run(const runbook_run& r) override;
+  std::optional<runbook_run> find_runbook_run(std::int64_t id) override;
+  std::vector<runbook_run> runbook_runs_in_state(const std::string& state) override;
+  std::vector<runbook_run> runbook_runs(std::optional<std::int64_t> incident_id) override;
+
   std::int64_t count_rows(const std::string& table) override;
   int schema_version() override;
 
@@ -95,6 +101,8 @@ class sqlite_store final : public store {
                                         const std::function<void(SQLite::Statement&)>& bind);
   std::vector<incident> query_incidents(const std::string& where,
                                         const std::function<void(SQLite::Statement&)>& bind);
+  std::vector<runbook_run> query_runbook_runs(const std::string& where,
+                                            const std::function<void(SQLite::Statement&)>& bind);
 
   std::unique_ptr<SQLite::Database> db_;
   int transaction_depth_ = 0;

@@ -14,6 +14,7 @@
 #include "bot/core/followup.hpp"
 #include "bot/core/incident.hpp"
 #include "bot/core/rota.hpp"
+#include "bot/core/runbook_run.hpp"
 #include "bot/core/timeline.hpp"
 
 namespace oncall {
@@ -102,6 +103,14 @@ class store {
   virtual void update_followup(const followup& f) = 0;
   virtual std::optional<followup> find_followup(std::int64_t id) = 0;
   virtual std::vector<followup> followups(std::int64_t incident_id) = 0;
+
+  // Runbook runs: the run record and the audit log in one (sqlite_runbooks.cpp).
+  virtual std::int64_t insert_runbook_run(const runbook_run& r) = 0;  // returns the new id
+  virtual void update_runbook_run(const runbook_run& r) = 0;
+  virtual std::optional<runbook_run> find_runbook_run(std::int64_t id) = 0;
+  virtual std::vector<runbook_run> runbook_runs_in_state(const std::string& state) = 0;
+  // Every run, or an incident's when `incident_id` is given, oldest first.
+  virtual std::vector<runbook_run> runbook_runs(std::optional<std::int64_t> incident_id) = 0;
 
   // Table row counts, for checks that bad input changed nothing.
   virtual std::int64_t count_rows(const std::string& table) = 0;

@@ -24,6 +24,7 @@
 #include "bot/logging.hpp"
 #include "bot/net/http_client.hpp"
 #include "bot/ops/storage_lock.hpp"
+#include "bot/runbook/runbook_service.hpp"
 #include "bot/store/sqlite_store.hpp"
 #include "config/loader.hpp"
 #include "handlers/chat_bridge.hpp"
@@ -146,6 +147,8 @@ int run_bot(const std::string& config_file) {
   bool stopping = false;
   asio::co_spawn(io, chat->run(bridge), asio::detached);
   asio::co_spawn(io, escalation_timer(engine, stopping), asio::detached);
+  runbook_service runbooks(io.get_executor(), engine);
+  asio::co_spawn(io, runbooks.run(stopping), asio::detached);
   out.kick();  // effects left over from before a restart
 
   asio::signal_set signals(io, SIGINT, SIGTERM, SIGHUP);

@@ -43,7 +43,7 @@ command_reply run_run(command_context& ctx, const std::vector<std::string>& args
   }
   req.incident_id = incident_for_run(ctx, id);
   auto decision = runbook_requests(ctx.engine).request(ctx.caller, req);
-  return {decision.message, !decision.refused()};
+  return {decision.message, decision.in_channel()};
 }
 
 }  // namespace

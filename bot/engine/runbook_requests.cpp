@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "bot/chat/message_codec.hpp"
 #include "bot/runbook/roles.hpp"
 #include "bot/runbook/validation.hpp"
 
@@ -124,27 +125,58 @@ runbook_decision runbook_requests::request(const actor& by, const runbook_reques
     }
   });
 
+  if (run.state == run_state::awaiting_confirmation) {
+    // The prompt is a message of its own (not the command's reply), so its Confirm button is
+    // a real button on every platform; it goes to the incident room or this channel.
+    outbound_message prompt;
+    prompt.headline = {rt::text("Confirm running " + rb->name + "? (run " + std::to_string(run.id) +
+                                ", requested by " + by.name() + ")")};
+    prompt.body = {{rt::text("This will run exactly:")}, {rt::code(shown)}};
+    prompt.buttons = {{action_runbook_confirm, "Confirm", std::to_string(run.id), button::style::danger}};
+    prompt.context = {{rt::text("Someone with the role " +
+                                (rb->roles.empty() ? std::string("of any person") : roles_text(rb->roles)) +
+                                " may confirm until " + format_iso8601(*run.expires_at) +
+                                " (5 minutes); after that, ask again.")}};
+    post(run, "runbook-confirm:" + std::to_string(run.id), prompt);
+    m.headline = {rt::text("Run " + std::to_string(run.id) + " of " + rb->name +
+                           " waits for confirmation: press Confirm on the message in the " +
+                           (run.incident_id ? "incident room" : "channel") + " within 5 minutes.")};
+    return {run, m};
+  }
   if (run.state == run_state::approved) {
     m.headline = {rt::text("Running " + rb->name + " (run " + std::to_string(run.id) + ")")};
     m.body = {{rt::code(shown)}};
     m.context = {{rt::text("Requested by " + by.name() + "; the output follows here.")}};
-  } else {
-    m.headline = {rt::text("Confirm running " + rb->name + "? (run " + std::to_string(run.id) + ")")};
-    m.body = {{rt::text("This will run exactly:")}, {rt::code(shown)}};
-    m.buttons = {{action_runbook_confirm, "Confirm", std::to_string(run.id), button::style::danger}};
-    m.context = {{rt::text("Requested by " + by.name() + ". Someone with the role " +
-                           (rb->roles.empty() ? std::string("of any person") : roles_text(rb->roles)) +
-                           " may confirm until " + format_iso8601(*run.expires_at) +
-                           " (5 minutes); after that, ask again.")}};
   }
   return {run, m};
+}
+
+void runbook_requests::post(const runbook_run& run, const std::string& key, const outbound_message& m) {
+  effect e;
+  e.key = key;
+  e.payload = message_to_json(m);
+  e.created_at = engine_.now();
+  if (run.incident_id != 0) {
+    e.kind = effect_kind::thread_post;
+    e.channel = engine_.cfg().chat.alerts_channel;
+    e.incident_id = run.incident_id;
+  } else {
+    e.kind = effect_kind::channel_post;
+    e.channel = run.channel;
+  }
+  engine_.commit([&] { engine_.enqueue(e); });
 }
 
 result<runbook_run> runbook_requests::confirm(std::int64_t run_id, const actor& by,
                                               const std::string& channel) {
   auto& st = engine_.storage();
   auto run = st.find_runbook_run(run_id);
-  if (!run || (!channel.empty() && run->channel != channel)) {
+  bool here = run && (channel.empty() || run->channel == channel);
+  if (run && !here && run->incident_id != 0) {
+    auto inc = engine_.find(run->incident_id);
+    here = inc && inc->channel == channel;
+  }
+  if (!run || !here) {
     return error{"this button names no runbook run waiting in this channel"};
   }
   if (run->state == run_state::expired) {

@@ -35,6 +35,9 @@ struct runbook_decision {
   runbook_run run;
   outbound_message message;  // what the caller (and, unless refused, the channel) sees
   bool refused() const { return run.state == run_state::refused; }
+  // An approved run is announced in the channel; refusals and prompts answer the caller alone
+  // (a prompt's Confirm button is posted as a message of its own).
+  bool in_channel() const { return run.state == run_state::approved; }
 };
 
 // The argv as shown for confirmation and in the audit log: elements separated by spaces, an
@@ -64,6 +67,10 @@ class runbook_requests {
 
   // Records a change of a run (state, times, outcome) and its timeline entry, in one commit.
   void record(const runbook_run& run, const std::string& author, const std::string& timeline_text);
+
+  // Posts `m` about `run` in its incident room, or top-level in the channel it was asked in
+  // (an effect with idempotency key `key`).
+  void post(const runbook_run& run, const std::string& key, const outbound_message& m);
 
  private:
   runbook_decision refuse(runbook_run run, const actor& by, const std::string& why);

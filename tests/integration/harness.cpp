@@ -114,7 +114,9 @@ bot::bot(const std::string& dir, const chatsim& sim, const chat_view& chat, bot_
 )" : options.schedules_yaml;
   std::string people = "people:\n";
   for (const char* name : {"alice", "bob", "carol"}) {
-    people += std::string("  - {name: ") + name + ", " + chat.person_yaml(name) + "}\n";
+    auto roles = options.people_roles.find(name);
+    people += std::string("  - {name: ") + name + ", " + chat.person_yaml(name) +
+              (roles == options.people_roles.end() ? std::string{} : ", roles: " + roles->second) + "}\n";
   }
   write_file(config_path_, chat.chat_yaml() +
                                "http:\n"

@@ -4,6 +4,7 @@
 
 #include <httplib.h>
 
+#include <map>
 #include <memory>
 #include <nlohmann/json.hpp>
 #include <optional>
@@ -50,6 +51,8 @@ struct bot_options {
   std::string extra_yaml;  // appended to the generated config
   std::string policy_yaml;  // replaces the default escalation_policies section when set
   std::string schedules_yaml;  // replaces the default schedules section when set
+  // people[].roles by person (alice, bob, carol), as a YAML list: {{"alice", "[operator]"}}.
+  std::map<std::string, std::string> people_roles;
 };
 
 class bot {

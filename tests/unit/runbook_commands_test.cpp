@@ -3,8 +3,10 @@
 // nothing is approved (so nothing can run) without the role, valid values and a confirmation.
 #include <catch2/catch.hpp>
 
+#include "bot/chat/message_codec.hpp"
 #include "bot/engine/runbook_requests.hpp"
 #include "bot/report/audit_command.hpp"
+#include "bot/runbook/runbook_service.hpp"
 #include "handler_test_support.hpp"
 
 using namespace oncall;
@@ -129,12 +131,17 @@ TEST_CASE("a runbook without confirm is approved at once and shows its argv in t
 TEST_CASE("a confirm runbook waits for the Confirm button from someone with the role", "[handlers][runbook]") {
   runbook_fixture f;
   auto reply = f.run(alice, "run restart-api env=prod");
-  CHECK(reply.in_channel);
-  REQUIRE(reply.message.buttons.size() == 1);
-  CHECK(reply.message.buttons[0].action_id == "runbook_confirm");
+  CHECK_FALSE(reply.in_channel);
+  CHECK(contains(plain_text(reply.message), "waits for confirmation"));
+  auto posts = f.effects_of_kind(effect_kind::channel_post);
+  REQUIRE(posts.size() == 1);
+  CHECK(posts[0].channel == alerts_channel);
+  auto prompt = message_from_json(posts[0].payload);
+  REQUIRE(prompt.buttons.size() == 1);
+  CHECK(prompt.buttons[0].action_id == "runbook_confirm");
   auto run = f.last_run();
-  CHECK(reply.message.buttons[0].value == std::to_string(run.id));
-  CHECK(contains(plain_text(reply.message), "/usr/bin/true prod"));
+  CHECK(prompt.buttons[0].value == std::to_string(run.id));
+  CHECK(contains(plain_text(prompt), "/usr/bin/true prod"));
   CHECK(run.state == "awaiting_confirmation");
   REQUIRE(run.expires_at);
   CHECK(*run.expires_at == f.clock.now() + std::chrono::minutes(5));
@@ -149,7 +156,7 @@ TEST_CASE("a confirm runbook waits for the Confirm button from someone with the 
 
 TEST_CASE("a confirmation expires after 5 minutes and is audited as expired", "[handlers][runbook]") {
   runbook_fixture f;
-  REQUIRE(f.run(alice, "run restart-api").in_channel);
+  REQUIRE(f.run(alice, "run restart-api").message.buttons.empty());
   auto id = f.last_run().id;
   f.clock.advance(std::chrono::minutes(5));
   CHECK(contains(f.click_confirm(alice, id), "this confirmation expired"));
@@ -157,7 +164,7 @@ TEST_CASE("a confirmation expires after 5 minutes and is audited as expired", "[
   CHECK(contains(f.click_confirm(alice, id), "expired"));
   CHECK(f.store.runbook_runs_in_state("approved").empty());
 
-  REQUIRE(f.run(alice, "run restart-api").in_channel);
+  REQUIRE(f.run(alice, "run restart-api").message.buttons.empty());
   auto second = f.last_run().id;
   runbook_requests requests(f.engine);
   f.clock.advance(std::chrono::minutes(4));
@@ -178,9 +185,12 @@ TEST_CASE("--yes from someone with the role skips the button", "[handlers][runbo
 TEST_CASE("runs in an incident's channel belong to it and go into its timeline", "[handlers][runbook]") {
   runbook_fixture f;
   auto id = f.incident_announced_at("100.1");
-  REQUIRE(f.run(alice, "run restart-api env=prod").in_channel);
+  REQUIRE_FALSE(f.run(alice, "run restart-api env=prod").in_channel);
   auto run = f.last_run();
   CHECK(run.incident_id == id);
+  auto room_posts = f.effects_of_kind(effect_kind::thread_post);
+  REQUIRE(room_posts.size() == 1);
+  CHECK(room_posts[0].incident_id == id);
   f.say(bob, "run restart-api");
   f.click_confirm(alice, run.id);
   int runbook_entries = 0;
@@ -221,4 +231,23 @@ TEST_CASE("the audit line shows time, who, runbook, state, exit code, output siz
   CHECK(format_audit_line(r) ==
         "2026-11-24T05:00:00Z run 7 bob log-tail #3 succeeded exit 0 12 bytes argv: "
         "/usr/bin/tail -n 100 \"a b.log\"");
+}
+
+TEST_CASE("the room's summary of a run shows exit code, argv and the end of long output", "[runbook][audit]") {
+  runbook_run r;
+  r.id = 4;
+  r.runbook = "log-tail";
+  r.requested_by = "bob";
+  r.argv = {"/usr/bin/tail", "api.log"};
+  run_outcome o;
+  o.exit_code = 0;
+  o.elapsed = std::chrono::seconds(2);
+  o.output = std::string(5000, 'x') + "last line";
+  o.output_bytes = o.output.size();
+  auto text = plain_text(run_summary_message(r, o, std::chrono::seconds(60), 100));
+  CHECK(contains(text, "Runbook log-tail (run 4): exit 0"));
+  CHECK(contains(text, "/usr/bin/tail api.log"));
+  CHECK(contains(text, "last line"));
+  INFO(text);
+  CHECK(contains(text, "(4909 bytes) cut here"));
 }

@@ -79,7 +79,7 @@ int run_bot(const std::string& config_file) {
   auto loaded = load_config_or_report(config_file);
   if (!loaded) return 2;
   auto cfg = std::make_shared<const config>(*loaded);
-  setup_logging(cfg->log);
+  setup_logging(*cfg);
 
   std::unique_ptr<store> storage;
   std::optional<storage_lock> held;
@@ -163,6 +163,7 @@ int run_bot(const std::string& config_file) {
             }
           } else {
             cfg = std::make_shared<const config>(*reloaded.cfg);
+            update_log_secrets(*cfg);
             engine.reload(cfg);
             spdlog::info("config reloaded from {}", config_file);
           }

@@ -174,7 +174,7 @@ TEST_CASE("a confirmation expires after 5 minutes and is audited as expired", "[
   CHECK(f.store.find_runbook_run(second)->state == "expired");
 }
 
-TEST_CASE("--yes from someone with the role skips the button", "[handlers][runbook]") {
+TEST_CASE("run with --yes from someone with the role skips the button", "[handlers][runbook]") {
   runbook_fixture f;
   auto reply = f.run(alice, "run restart-api env=prod --yes");
   CHECK(reply.in_channel);

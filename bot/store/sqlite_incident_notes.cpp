@@ -5,14 +5,13 @@
 #include <stdexcept>
 
 #include "bot/store/sqlite_store.hpp"
+#include "bot/store/sqlite_columns.hpp"
 
 namespace oncall {
 
 namespace {
 
-std::int64_t millis(time_point t) {
-  return static_cast<std::int64_t>(to_millis(t));
-}
+using namespace sqlite_columns;
 
 const char* followup_columns =
     "id, incident_id, text, owner, created_by, created_at, done_by, done_at";

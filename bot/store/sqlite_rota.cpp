@@ -3,25 +3,13 @@
 #include <SQLiteCpp/SQLiteCpp.h>
 
 #include "bot/store/sqlite_store.hpp"
+#include "bot/store/sqlite_columns.hpp"
 
 namespace oncall {
 
 namespace {
 
-std::int64_t millis(time_point t) { return static_cast<std::int64_t>(to_millis(t)); }
-
-std::optional<time_point> optional_time(SQLite::Column c) {
-  if (c.isNull()) return std::nullopt;
-  return from_millis(c.getInt64());
-}
-
-void bind_optional_time(SQLite::Statement& st, int index, const std::optional<time_point>& t) {
-  if (t) {
-    st.bind(index, millis(*t));
-  } else {
-    st.bind(index);
-  }
-}
+using namespace sqlite_columns;
 
 void bind_window(SQLite::Statement& st, time_point from, time_point to) {
   st.bind(1, millis(from));

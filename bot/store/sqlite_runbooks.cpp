@@ -5,10 +5,13 @@
 #include <nlohmann/json.hpp>
 
 #include "bot/store/sqlite_store.hpp"
+#include "bot/store/sqlite_columns.hpp"
 
 namespace oncall {
 
 namespace {
+
+using namespace sqlite_columns;
 
 // The audit log keeps at most this much of a run's (already capped) output.
 constexpr std::size_t stored_output_limit = 64 * 1024;
@@ -17,22 +20,9 @@ const char* run_columns =
     "id, runbook, argv, params, requested_by, incident_id, channel, state, requested_at, "
     "expires_at, started_at, ended_at, exit_code, signal, timed_out, output_bytes, output, error";
 
-std::optional<time_point> optional_time(SQLite::Column c) {
-  if (c.isNull()) return std::nullopt;
-  return from_millis(c.getInt64());
-}
-
 std::optional<int> optional_int(SQLite::Column c) {
   if (c.isNull()) return std::nullopt;
   return c.getInt();
-}
-
-void bind_optional_time(SQLite::Statement& st, int index, const std::optional<time_point>& t) {
-  if (t) {
-    st.bind(index, static_cast<std::int64_t>(to_millis(*t)));
-  } else {
-    st.bind(index);
-  }
 }
 
 void bind_optional_int(SQLite::Statement& st, int index, const std::optional<int>& v) {

@@ -1,5 +1,6 @@
 // SQLite implementation of the store, through SQLiteCpp.
 #include "bot/store/sqlite_store.hpp"
+#include "bot/store/sqlite_columns.hpp"
 
 #include <SQLiteCpp/SQLiteCpp.h>
 
@@ -13,18 +14,7 @@ namespace oncall {
 
 namespace {
 
-std::optional<time_point> optional_time(SQLite::Column c) {
-  if (c.isNull()) return std::nullopt;
-  return from_millis(c.getInt64());
-}
-
-void bind_optional_time(SQLite::Statement& st, int index, const std::optional<time_point>& t) {
-  if (t) {
-    st.bind(index, static_cast<std::int64_t>(to_millis(*t)));
-  } else {
-    st.bind(index);  // NULL
-  }
-}
+using namespace sqlite_columns;
 
 const char* incident_columns =
     "id, key, title, source, severity, severity_set_by_hand, state, policy, level, cycle, "

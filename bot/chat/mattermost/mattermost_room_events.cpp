@@ -1,5 +1,6 @@
 // Mattermost post and reaction events into room events (protocols.md B3, B4).
 #include "bot/chat/mattermost/mattermost_room_events.hpp"
+#include "bot/chat/json_text.hpp"
 
 #include <algorithm>
 
@@ -8,12 +9,6 @@ namespace oncall {
 namespace {
 
 using nlohmann::json;
-
-std::string str(const json& j, const char* key) {
-  if (!j.is_object()) return {};
-  auto it = j.find(key);
-  return it != j.end() && it->is_string() ? it->get<std::string>() : std::string{};
-}
 
 std::int64_t millis(const json& j, const char* key) {
   if (!j.is_object()) return 0;
@@ -37,7 +32,7 @@ std::string with_files(std::string text, const json& post, const std::string& se
   std::vector<std::pair<std::string, std::string>> files;  // id, name
   if (auto meta = post.find("metadata"); meta != post.end() && meta->is_object()) {
     if (auto list = meta->find("files"); list != meta->end() && list->is_array()) {
-      for (const auto& f : *list) files.emplace_back(str(f, "id"), str(f, "name"));
+      for (const auto& f : *list) files.emplace_back(json_string(f, "id"), json_string(f, "name"));
     }
   }
   if (auto ids = post.find("file_ids"); files.empty() && ids != post.end() && ids->is_array()) {
@@ -61,19 +56,19 @@ std::optional<bool> has_pushpin(const json& post) {
   auto reactions = meta->find("reactions");
   if (reactions == meta->end() || !reactions->is_array()) return false;
   return std::any_of(reactions->begin(), reactions->end(),
-                     [](const json& r) { return str(r, "emoji_name") == key_event_emoji; });
+                     [](const json& r) { return json_string(r, "emoji_name") == key_event_emoji; });
 }
 
 std::optional<room_event> reaction_event(const json& frame, const std::string& type,
                                          const mattermost_room_context& ctx) {
   json reaction = embedded(frame, "reaction");
-  if (str(reaction, "emoji_name") != key_event_emoji) return std::nullopt;
+  if (json_string(reaction, "emoji_name") != key_event_emoji) return std::nullopt;
   room_event ev;
   ev.what = type == "reaction_added" ? room_event::kind::pinned : room_event::kind::unpinned;
-  ev.message.ref = str(reaction, "post_id");
-  ev.message.user = str(reaction, "user_id");
-  ev.channel = str(reaction, "channel_id");
-  if (ev.channel.empty()) ev.channel = str(frame.value("broadcast", json::object()), "channel_id");
+  ev.message.ref = json_string(reaction, "post_id");
+  ev.message.user = json_string(reaction, "user_id");
+  ev.channel = json_string(reaction, "channel_id");
+  if (ev.channel.empty()) ev.channel = json_string(frame.value("broadcast", json::object()), "channel_id");
   std::int64_t stamp = std::max({millis(reaction, "create_at"), millis(reaction, "update_at"),
                                  millis(reaction, "delete_at")});
   ev.message.at = from_millis(stamp);
@@ -93,31 +88,31 @@ std::optional<room_message> mattermost_room_message(const json& post,
                                                     const mattermost_room_context& ctx) {
   if (!post.is_object()) return std::nullopt;
   room_message m;
-  m.ref = str(post, "id");
-  m.user = str(post, "user_id");
+  m.ref = json_string(post, "id");
+  m.user = json_string(post, "user_id");
   if (m.ref.empty() || m.user.empty() || m.user == ctx.own_user_id) return std::nullopt;
   // system_join_channel and the like; slack_attachment posts are people's or integrations'.
-  if (str(post, "type").starts_with("system_")) return std::nullopt;
+  if (json_string(post, "type").starts_with("system_")) return std::nullopt;
   const json props = post.value("props", json::object());
   // Webhook posts and slash-command responses are integration output, not people talking.
-  if (props.is_object() && str(props, "from_webhook") == "true") return std::nullopt;
+  if (props.is_object() && json_string(props, "from_webhook") == "true") return std::nullopt;
   m.at = from_millis(millis(post, "create_at"));
-  m.text = with_files(str(post, "message"), post, ctx.server_url);
+  m.text = with_files(json_string(post, "message"), post, ctx.server_url);
   m.pinned = has_pushpin(post);
   return m;
 }
 
 std::optional<room_event> mattermost_room_event(const json& frame, const mattermost_room_context& ctx) {
   if (!frame.is_object()) return std::nullopt;
-  auto type = str(frame, "event");
+  auto type = json_string(frame, "event");
   if (type == "reaction_added" || type == "reaction_removed") return reaction_event(frame, type, ctx);
   if (type != "posted" && type != "post_edited" && type != "post_deleted") return std::nullopt;
   json post = embedded(frame, "post");
   auto m = mattermost_room_message(post, ctx);
   if (!m) return std::nullopt;
   room_event ev;
-  ev.channel = str(post, "channel_id");
-  ev.thread_ref = str(post, "root_id");
+  ev.channel = json_string(post, "channel_id");
+  ev.thread_ref = json_string(post, "root_id");
   ev.message = *m;
   // Mattermost events carry no delivery id: the post id and what happened to it (an edit by
   // its time) name the change, whichever session or back-fill brings it.
@@ -139,13 +134,13 @@ std::vector<json> mattermost_thread_replies(const json& post_list, const std::st
   auto posts = post_list.find("posts");
   if (posts == post_list.end() || !posts->is_object()) return out;
   for (const auto& [id, post] : posts->items()) {
-    if (id == root_id || str(post, "root_id") != root_id || millis(post, "delete_at") != 0) continue;
+    if (id == root_id || json_string(post, "root_id") != root_id || millis(post, "delete_at") != 0) continue;
     out.push_back(post);
   }
   // `order` is newest first and the map has no order: sort by creation time, then id.
   std::sort(out.begin(), out.end(), [](const json& a, const json& b) {
     auto ta = millis(a, "create_at"), tb = millis(b, "create_at");
-    return ta != tb ? ta < tb : str(a, "id") < str(b, "id");
+    return ta != tb ? ta < tb : json_string(a, "id") < json_string(b, "id");
   });
   return out;
 }

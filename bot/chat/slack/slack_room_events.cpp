@@ -1,5 +1,6 @@
 // Slack message and reaction events into room events (protocols.md A4, A6).
 #include "bot/chat/slack/slack_room_events.hpp"
+#include "bot/chat/json_text.hpp"
 
 #include <charconv>
 
@@ -10,12 +11,6 @@ namespace oncall {
 namespace {
 
 using nlohmann::json;
-
-std::string str(const json& j, const char* key) {
-  if (!j.is_object()) return {};
-  auto it = j.find(key);
-  return it != j.end() && it->is_string() ? it->get<std::string>() : std::string{};
-}
 
 // One control sequence (what is between < and >) as plain text.
 std::string plain_control(std::string_view inner) {
@@ -40,10 +35,10 @@ std::string with_files(std::string text, const json& message) {
   auto files = message.find("files");
   if (files == message.end() || !files->is_array()) return text;
   for (const auto& f : *files) {
-    std::string name = str(f, "title");
-    if (name.empty()) name = str(f, "name");
-    std::string url = str(f, "permalink");
-    if (url.empty()) url = str(f, "url_private");
+    std::string name = json_string(f, "title");
+    if (name.empty()) name = json_string(f, "name");
+    std::string url = json_string(f, "permalink");
+    if (url.empty()) url = json_string(f, "url_private");
     if (url.empty()) continue;
     if (!text.empty()) text += "\n";
     text += "[file: " + (name.empty() ? std::string("attachment") : name) + "] " + url;
@@ -55,14 +50,14 @@ bool has_pushpin(const json& message) {
   auto reactions = message.find("reactions");
   if (reactions == message.end() || !reactions->is_array()) return false;
   for (const auto& r : *reactions) {
-    if (str(r, "name") == key_event_emoji) return true;
+    if (json_string(r, "name") == key_event_emoji) return true;
   }
   return false;
 }
 
 bool from_self(const json& message, const slack_self& self) {
-  auto user = str(message, "user");
-  auto bot = str(message, "bot_id");
+  auto user = json_string(message, "user");
+  auto bot = json_string(message, "bot_id");
   return (!self.user_id.empty() && user == self.user_id) || (!self.bot_id.empty() && bot == self.bot_id);
 }
 
@@ -73,42 +68,42 @@ bool written_by_someone(const std::string& subtype) {
 }
 
 std::optional<room_event> reaction_event(const json& event, const std::string& type) {
-  if (str(event, "reaction") != key_event_emoji) return std::nullopt;
+  if (json_string(event, "reaction") != key_event_emoji) return std::nullopt;
   auto item = event.find("item");
-  if (item == event.end() || str(*item, "type") != "message") return std::nullopt;
+  if (item == event.end() || json_string(*item, "type") != "message") return std::nullopt;
   room_event ev;
   ev.what = type == "reaction_added" ? room_event::kind::pinned : room_event::kind::unpinned;
-  ev.channel = str(*item, "channel");
-  ev.message.ref = str(*item, "ts");
-  ev.message.user = str(event, "user");
-  if (auto at = slack_ts_time(str(event, "event_ts"))) ev.message.at = *at;
+  ev.channel = json_string(*item, "channel");
+  ev.message.ref = json_string(*item, "ts");
+  ev.message.user = json_string(event, "user");
+  if (auto at = slack_ts_time(json_string(event, "event_ts"))) ev.message.at = *at;
   if (ev.channel.empty() || ev.message.ref.empty()) return std::nullopt;
   return ev;
 }
 
 std::optional<room_event> message_event(const json& event, const slack_self& self) {
-  auto subtype = str(event, "subtype");
+  auto subtype = json_string(event, "subtype");
   room_event ev;
-  ev.channel = str(event, "channel");
+  ev.channel = json_string(event, "channel");
   if (subtype == "message_deleted") {
     const json& previous = event.contains("previous_message") ? event["previous_message"] : json::object();
     if (from_self(previous, self)) return std::nullopt;
     ev.what = room_event::kind::deleted;
-    ev.message.ref = str(event, "deleted_ts");
-    ev.thread_ref = str(previous, "thread_ts");
+    ev.message.ref = json_string(event, "deleted_ts");
+    ev.thread_ref = json_string(previous, "thread_ts");
   } else if (subtype == "message_changed") {
     const json& now = event.contains("message") ? event["message"] : json::object();
-    if (str(now, "subtype") == "tombstone") {
+    if (json_string(now, "subtype") == "tombstone") {
       // A deleted message that had replies stays as a tombstone: for the timeline it is gone.
       ev.what = room_event::kind::deleted;
-      ev.message.ref = str(now, "ts");
-      ev.thread_ref = str(now, "thread_ts");
+      ev.message.ref = json_string(now, "ts");
+      ev.thread_ref = json_string(now, "thread_ts");
     } else {
       auto m = slack_room_message(now, self);
       if (!m) return std::nullopt;
       ev.what = room_event::kind::edited;
       ev.message = *m;
-      ev.thread_ref = str(now, "thread_ts");
+      ev.thread_ref = json_string(now, "thread_ts");
     }
   } else {
     if (event.value("hidden", false)) return std::nullopt;
@@ -116,7 +111,7 @@ std::optional<room_event> message_event(const json& event, const slack_self& sel
     if (!m) return std::nullopt;
     ev.what = room_event::kind::posted;
     ev.message = *m;
-    ev.thread_ref = str(event, "thread_ts");
+    ev.thread_ref = json_string(event, "thread_ts");
   }
   if (ev.channel.empty() || ev.message.ref.empty()) return std::nullopt;
   return ev;
@@ -161,26 +156,26 @@ std::string slack_plain_text(std::string_view text) {
 
 std::optional<room_message> slack_room_message(const json& message, const slack_self& self) {
   if (!message.is_object() || from_self(message, self)) return std::nullopt;
-  if (!written_by_someone(str(message, "subtype"))) return std::nullopt;
+  if (!written_by_someone(json_string(message, "subtype"))) return std::nullopt;
   room_message m;
-  m.ref = str(message, "ts");
-  m.user = str(message, "user");
+  m.ref = json_string(message, "ts");
+  m.user = json_string(message, "user");
   // Legacy integrations (subtype bot_message) have no user, only a name or a bot id.
-  if (m.user.empty()) m.user = str(message, "username");
-  if (m.user.empty()) m.user = str(message, "bot_id");
+  if (m.user.empty()) m.user = json_string(message, "username");
+  if (m.user.empty()) m.user = json_string(message, "bot_id");
   auto at = slack_ts_time(m.ref);
   if (!at || m.user.empty()) return std::nullopt;
   m.at = *at;
-  m.text = with_files(slack_plain_text(str(message, "text")), message);
+  m.text = with_files(slack_plain_text(json_string(message, "text")), message);
   m.pinned = has_pushpin(message);
   return m;
 }
 
 std::optional<room_event> slack_room_event(const json& payload, const slack_self& self) {
-  if (!payload.is_object() || str(payload, "type") != "event_callback") return std::nullopt;
+  if (!payload.is_object() || json_string(payload, "type") != "event_callback") return std::nullopt;
   auto event = payload.find("event");
   if (event == payload.end() || !event->is_object()) return std::nullopt;
-  auto type = str(*event, "type");
+  auto type = json_string(*event, "type");
   std::optional<room_event> ev;
   if (type == "message") {
     ev = message_event(*event, self);
@@ -189,9 +184,9 @@ std::optional<room_event> slack_room_event(const json& payload, const slack_self
   }
   if (!ev) return std::nullopt;
   // event_id is the same on every redelivery of the event (the envelope id is not).
-  auto event_id = str(payload, "event_id");
+  auto event_id = json_string(payload, "event_id");
   ev->delivery_id = "slack-event:" + (event_id.empty() ? type + ":" + ev->channel + ":" + ev->message.ref +
-                                                             ":" + str(*event, "event_ts")
+                                                             ":" + json_string(*event, "event_ts")
                                                        : event_id);
   return ev;
 }

@@ -31,6 +31,7 @@ nlohmann::json readback_message(const workspace& ws, const message& m) {
     edits.push_back(std::move(version));
   }
   out["edits"] = std::move(edits);
+  out["received_mono_ns"] = m.received_mono_ns;
   if (!m.reactions.empty()) {
     auto reactions = nlohmann::json::array();
     for (const auto& r : m.reactions) reactions.push_back({{"name", r.name}, {"users", r.users}});
@@ -49,6 +50,7 @@ nlohmann::json readback_channel(const workspace& ws, const channel& ch) {
     item["to_user"] = e.to_user;
     item["from_user"] = e.from_user;
     if (!e.thread_ts.empty()) item["thread_ts"] = e.thread_ts;
+    item["received_mono_ns"] = e.received_mono_ns;
     ephemeral.push_back(std::move(item));
   }
   return {{"channel", {{"id", ch.id}, {"name", ch.name}}},

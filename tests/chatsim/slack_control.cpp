@@ -13,10 +13,24 @@ namespace {
 
 using namespace std::chrono_literals;
 
+constexpr int max_command_burst = 10000;
+
 interaction_ids issue_ids(slack_state& slack, reply_target target) {
   sim_context& ctx = slack.ctx;
   std::string url_id = slack.response_urls.issue(ctx.ids, std::move(target), ctx.ws.now_micros());
   return {ctx.ids.trigger_id(), ctx.base_url() + "/_sim/response_url/" + url_id};
+}
+
+// `count` (default 1) sends that many identical commands at once, so a benchmark can measure a
+// burst without its own control requests spreading it out.
+std::optional<int> command_count(const nlohmann::json& body) {
+  if (!body.contains("count")) return 1;
+  const auto& count = body["count"];
+  if (!count.is_number_integer() || count.get<std::int64_t>() < 1 ||
+      count.get<std::int64_t>() > max_command_burst) {
+    return std::nullopt;
+  }
+  return count.get<int>();
 }
 
 }  // namespace
@@ -48,12 +62,29 @@ boost::asio::awaitable<http_reply> slack_control::handle(const http_request& req
 boost::asio::awaitable<http_reply> slack_control::command(const nlohmann::json& body) {
   person_target a = resolve_person(slack_, body, nullptr, false);
   if (a.error) co_return *a.error;
+  auto count = command_count(body);
+  if (!count) {
+    co_return error_reply(400, "count must be a whole number from 1 to " +
+                                   std::to_string(max_command_burst));
+  }
+  std::shared_ptr<envelope_record> last;
+  auto envelope_ids = nlohmann::json::array();
+  for (int i = 0; i < *count; ++i) {
+    last = submit_command(a, body);
+    envelope_ids.push_back(last->envelope_ids.front());
+  }
+  nlohmann::json extra{{"envelope_ids", std::move(envelope_ids)}};
+  co_return co_await wait_and_report(last, body, std::move(extra));
+}
+
+std::shared_ptr<envelope_record> slack_control::submit_command(const person_target& a,
+                                                               const nlohmann::json& body) {
   reply_target target{a.where->id, a.who->id, ""};
   interaction_ids ids = issue_ids(slack_, target);
   std::string command = optional_field(body, "command").value_or("/oncall");
   auto payload = slash_command_payload(slack_.ctx.ws.team(), *a.where, *a.who, command,
                                        field_string(body, "text"), ids);
-  auto record = slack_.envelopes.submit(
+  return slack_.envelopes.submit(
       "slash_commands", std::move(payload), true, ids.trigger_id,
       [slack = &slack_, target](const envelope_record& r) {
         // A slash command's ack payload is its reply message.
@@ -62,7 +93,6 @@ boost::asio::awaitable<http_reply> slack_control::command(const nlohmann::json& 
           log_line("slash command reply not recorded: " + *error);
         }
       });
-  co_return co_await wait_and_report(record, body);
 }
 
 boost::asio::awaitable<http_reply> slack_control::click(const nlohmann::json& body) {
@@ -80,14 +110,16 @@ boost::asio::awaitable<http_reply> slack_control::click(const nlohmann::json& bo
 }
 
 boost::asio::awaitable<http_reply> slack_control::wait_and_report(
-    std::shared_ptr<envelope_record> record, const nlohmann::json& body) {
+    std::shared_ptr<envelope_record> record, const nlohmann::json& body, nlohmann::json extra) {
   co_await slack_.envelopes.wait_for_ack(record, field_millis(body, "wait_ms", 0ms));
-  co_return json_reply({{"envelope_id", record->envelope_ids.front()},
-                        {"trigger_id", record->trigger_id},
-                        {"response_url", record->payload.value("response_url", "")},
-                        {"acked", record->acked},
-                        {"ack_payload", record->ack_payload},
-                        {"deliveries", record->deliveries}});
+  nlohmann::json out{{"envelope_id", record->envelope_ids.front()},
+                     {"trigger_id", record->trigger_id},
+                     {"response_url", record->payload.value("response_url", "")},
+                     {"acked", record->acked},
+                     {"ack_payload", record->ack_payload},
+                     {"deliveries", record->deliveries}};
+  if (extra.is_object()) out.update(extra);
+  co_return json_reply(out);
 }
 
 http_reply slack_control::envelopes(const std::vector<std::string>& path) {

@@ -12,6 +12,7 @@ namespace chatsim {
 
 struct slack_state;
 struct envelope_record;
+struct person_target;
 
 class slack_control {
  public:
@@ -21,8 +22,12 @@ class slack_control {
  private:
   boost::asio::awaitable<http_reply> command(const nlohmann::json& body);
   boost::asio::awaitable<http_reply> click(const nlohmann::json& body);
+  std::shared_ptr<envelope_record> submit_command(const person_target& a,
+                                                  const nlohmann::json& body);
+  // Answers after the ack or wait_ms; `extra` (an object) is merged into the answer.
   boost::asio::awaitable<http_reply> wait_and_report(std::shared_ptr<envelope_record> record,
-                                                     const nlohmann::json& body);
+                                                     const nlohmann::json& body,
+                                                     nlohmann::json extra = nullptr);
   http_reply envelopes(const std::vector<std::string>& path);
   http_reply disconnect(const nlohmann::json& body);
 

@@ -8,6 +8,7 @@
 #include <boost/asio/use_awaitable.hpp>
 
 #include "log.hpp"
+#include "timestamps.hpp"
 
 namespace chatsim {
 namespace {
@@ -30,7 +31,9 @@ nlohmann::json envelope_record::summary() const {
           {"ack_payload", ack_payload},
           {"deliveries", deliveries},
           {"retry_attempt", retry_attempt},
-          {"abandoned", abandoned}};
+          {"abandoned", abandoned},
+          {"sent_mono_ns", sent_mono_ns},
+          {"acked_mono_ns", acked_mono_ns}};
 }
 
 envelope_hub::envelope_hub(asio::any_io_executor executor, sim_stats& stats, id_source& ids,
@@ -85,7 +88,9 @@ void envelope_hub::deliver(const std::shared_ptr<envelope_record>& record) {
     waiting_.push_back(record);
     return;
   }
-  sink->send_frame(frame_for(*record));
+  auto frame = frame_for(*record);
+  record->sent_mono_ns = monotonic_nanos();
+  sink->send_frame(std::move(frame));
   ++record->deliveries;
   ++stats_.envelopes_sent;
   asio::co_spawn(executor_, watch_deadline(record, record->current_id()),
@@ -140,6 +145,7 @@ void envelope_hub::acknowledge(const std::string& envelope_id, const nlohmann::j
     return;
   }
   record->acked = true;
+  record->acked_mono_ns = monotonic_nanos();
   record->ack_payload = payload.is_object() ? payload : nlohmann::json(nullptr);
   ++stats_.envelopes_acked;
   std::erase(waiting_, record);

@@ -39,6 +39,8 @@ struct envelope_record {
   bool acked = false;
   bool abandoned = false;
   nlohmann::json ack_payload;  // null unless the ack carried one
+  std::int64_t sent_mono_ns = 0;   // the latest delivery handed to a socket (monotonic_nanos)
+  std::int64_t acked_mono_ns = 0;  // when the ack was read; 0 until then
   std::function<void(const envelope_record&)> on_ack;
   std::vector<std::shared_ptr<boost::asio::steady_timer>> waiters;
 

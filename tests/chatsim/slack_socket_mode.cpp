@@ -15,6 +15,7 @@
 #include "log.hpp"
 #include "slack_state.hpp"
 #include "text_codec.hpp"
+#include "timestamps.hpp"
 
 namespace chatsim {
 
@@ -89,6 +90,7 @@ asio::awaitable<void> socket_mode_session::run(std::shared_ptr<socket_mode_sessi
   self->open_ = true;
   self->slack_.sockets.opened(self);
   self->push({frame_kind::text, self->hello_frame()});  // hello is always the first frame
+  self->slack_.ctx.stats.last_hello_mono_ns = monotonic_nanos();
   self->slack_.envelopes.attach(self);
   auto executor = self->ws_.get_executor();
   asio::co_spawn(executor, write_loop(self), log_failure("socket writer"));

@@ -16,6 +16,7 @@ nlohmann::json sim_stats::to_json() const {
           {"invalid_frames", invalid_frames},
           {"envelopes_abandoned", envelopes_abandoned},
           {"faults_applied", faults_applied},
+          {"last_hello_mono_ns", last_hello_mono_ns},
           {"mattermost_api_calls", mattermost_api_calls},
           {"mattermost_rate_limited", mattermost_rate_limited},
           {"mattermost_connections_opened", mattermost_connections_opened},

@@ -22,6 +22,7 @@ struct sim_stats {
   std::int64_t invalid_frames = 0;   // client frames that were not JSON acks
   std::int64_t envelopes_abandoned = 0;  // gave up after the last redelivery
   std::int64_t faults_applied = 0;
+  std::int64_t last_hello_mono_ns = 0;  // when the latest Socket Mode hello was queued (monotonic)
 
   // The Mattermost dialect.
   std::map<std::string, std::int64_t> mattermost_api_calls;  // by route, "POST /api/v4/posts"

@@ -13,6 +13,12 @@ std::int64_t system_micros() {
   return duration_cast<microseconds>(system_clock::now().time_since_epoch()).count();
 }
 
+std::int64_t monotonic_nanos() {
+  // libstdc++'s steady_clock is CLOCK_MONOTONIC, the clock every process on the host shares.
+  using namespace std::chrono;
+  return duration_cast<nanoseconds>(steady_clock::now().time_since_epoch()).count();
+}
+
 std::string format_ts(std::int64_t micros) {
   char buffer[32];
   std::snprintf(buffer, sizeof buffer, "%lld.%06lld", static_cast<long long>(micros / 1000000),

@@ -13,6 +13,9 @@ namespace chatsim {
 using micros_clock = std::function<std::int64_t()>;  // microseconds since the Unix epoch
 
 std::int64_t system_micros();
+// CLOCK_MONOTONIC in nanoseconds: comparable with other processes on the same host (C++
+// steady_clock, Node's process.hrtime.bigint()), so a benchmark can time the bot from outside.
+std::int64_t monotonic_nanos();
 std::string format_ts(std::int64_t micros);
 std::optional<std::int64_t> parse_ts(std::string_view ts);  // "1503435956.000247", "1503435956"
 

@@ -59,6 +59,7 @@ struct message {
   std::vector<message_version> edits;  // oldest first
   std::vector<reaction> reactions;
   bool deleted = false;
+  std::int64_t received_mono_ns = monotonic_nanos();  // when chatsim took it in
 
   bool is_reply() const { return !thread_ts.empty() && thread_ts != ts; }
 };
@@ -67,6 +68,7 @@ struct ephemeral_message {
   std::string ts, to_user, from_user;
   message_content content;
   std::string thread_ts;
+  std::int64_t received_mono_ns = monotonic_nanos();  // when chatsim took it in
 };
 
 struct channel {

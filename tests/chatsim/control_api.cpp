@@ -32,6 +32,7 @@ nlohmann::json readback_message(const workspace& ws, const message& m) {
   }
   out["edits"] = std::move(edits);
   out["received_mono_ns"] = m.received_mono_ns;
+  if (!m.files.is_null()) out["files"] = m.files;
   if (!m.reactions.empty()) {
     auto reactions = nlohmann::json::array();
     for (const auto& r : m.reactions) reactions.push_back({{"name", r.name}, {"users", r.users}});

@@ -46,6 +46,9 @@ void add_slack_routes(router& routes, slack_state& slack, slack_web_api& web_api
   routes.add("/api/", [&web_api](const http_request& r) { return web_api.handle(r); });
   routes.add("/_sim/slack/", [&control](const http_request& r) { return control.handle(r); });
   routes.add("/_sim/envelopes", [&control](const http_request& r) { return control.handle(r); });
+  routes.add("/upload/v1/", [&slack](const http_request& r) -> asio::awaitable<http_reply> {
+    co_return handle_slack_upload(slack, r);
+  });
   routes.add("/_sim/response_url/",
              [&slack](const http_request& r) -> asio::awaitable<http_reply> {
                co_return handle_response_url(slack, r);

@@ -44,6 +44,7 @@ http_reply mattermost_control::read(const http_request& request,
     return json_reply(mm_readback_channel(mm_.ws, *ch));
   }
   if (what == "dms" && path.size() == 3) return json_reply(mm_readback_dms(mm_.ws));
+  if (what == "files" && path.size() == 3) return json_reply({{"files", mm_files_json(mm_.files)}});
   if (what == "dms" && path.size() == 5 && path[4] == "posts") {
     const mm_user* person = mm_.ws.find_user(path[3]);
     if (!person) return error_reply(404, "no such user: " + path[3]);

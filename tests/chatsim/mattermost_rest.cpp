@@ -9,6 +9,7 @@
 #include <boost/asio/use_awaitable.hpp>
 
 #include "control_support.hpp"
+#include "mattermost_files.hpp"
 #include "mattermost_json.hpp"
 #include "mattermost_rest_calls.hpp"
 #include "mattermost_state.hpp"
@@ -27,13 +28,15 @@ struct mm_route {
 };
 
 // Literal routes come before the parameterised ones they would otherwise match.
-constexpr std::array<mm_route, 17> routes{{
+constexpr std::array<mm_route, 20> routes{{
     {"GET", "/users/me", mm_get_me},
     {"GET", "/users/username/{username}", mm_get_user_by_username},
     {"GET", "/users/{user_id}", mm_get_user},
     {"GET", "/teams/name/{team_name}", mm_get_team_by_name},
     {"GET", "/teams/name/{team_name}/channels/name/{channel_name}", mm_get_channel_by_name},
     {"POST", "/channels/direct", mm_create_direct_channel},
+    {"POST", "/channels", mm_create_channel},
+    {"POST", "/channels/{channel_id}/members", mm_add_channel_member},
     {"GET", "/channels/{channel_id}", mm_get_channel},
     {"GET", "/channels/{channel_id}/posts", mm_get_channel_posts},
     {"POST", "/posts", mm_create_post},
@@ -44,6 +47,7 @@ constexpr std::array<mm_route, 17> routes{{
     {"PUT", "/posts/{post_id}/patch", mm_patch_post},
     {"GET", "/posts/{post_id}/thread", mm_get_thread},
     {"POST", "/reactions", mm_save_reaction},
+    {"POST", "/files", mm_upload_files},
     {"DELETE", "/users/{user_id}/posts/{post_id}/reactions/{emoji_name}", mm_delete_reaction},
 }};
 

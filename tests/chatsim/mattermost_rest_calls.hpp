@@ -42,6 +42,9 @@ http_reply mm_get_user_by_username(mm_rest_call& c);
 http_reply mm_get_team_by_name(mm_rest_call& c);
 http_reply mm_get_channel_by_name(mm_rest_call& c);
 http_reply mm_get_channel(mm_rest_call& c);
+// Team channels and their members (mattermost_rest_channels.cpp).
+http_reply mm_create_channel(mm_rest_call& c);
+http_reply mm_add_channel_member(mm_rest_call& c);
 // Direct channels (mattermost_rest_direct.cpp).
 http_reply mm_create_direct_channel(mm_rest_call& c);
 // Reading posts (mattermost_rest_lists.cpp).

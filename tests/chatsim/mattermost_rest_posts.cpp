@@ -98,8 +98,12 @@ http_reply mm_create_post(mm_rest_call& c) {
   p.pending_post_id = text_of(*body, "pending_post_id");
   p.type = text_of(*body, "type");
   if (body->contains("props") && (*body)["props"].is_object()) p.props = (*body)["props"];
-  p.file_ids = file_ids_of(*body);
+  auto wanted_files = file_ids_of(*body);
   bool set_online = c.query("set_online").value_or("true") != "false";
+  // The post's id is known only once stored; files are attached before it is published, so
+  // the posted event already shows them.
+  p.id = c.mm.ws.new_id();
+  p.file_ids = c.mm.files.attach(wanted_files, c.caller.id, ch->id, p.id);
   mm_post& stored = publish_post(c.mm, *ch, std::move(p), set_online);
   return json_reply(mm_post_json(c.mm.ws, stored), 201);
 }

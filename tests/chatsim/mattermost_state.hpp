@@ -7,6 +7,7 @@
 #include <string_view>
 
 #include "mattermost_commands.hpp"
+#include "mattermost_files.hpp"
 #include "mattermost_hub.hpp"
 #include "mattermost_rate_limit.hpp"
 #include "mattermost_websocket.hpp"
@@ -37,6 +38,7 @@ struct mattermost_state {
   mm_rate_limiter limiter;
   mm_command_book commands;
   mm_hook_book hooks;
+  mm_file_book files;
 };
 
 }  // namespace chatsim

@@ -81,6 +81,13 @@ void mm_workspace::add_channel(std::string name) {
   channels_.push_back(std::move(ch));
 }
 
+mm_channel& mm_workspace::create_channel(mm_channel ch) {
+  ch.id = new_id();
+  ch.create_at = now_millis();
+  channels_.push_back(std::move(ch));
+  return channels_.back();
+}
+
 const mm_user* mm_workspace::find_user(std::string_view id_or_name) const {
   id_or_name = strip_sigil(id_or_name, "@");
   for (const auto& u : users_) {
@@ -144,7 +151,7 @@ const mm_post* mm_workspace::find_post(std::string_view id) const {
 }
 
 mm_post& mm_workspace::append(mm_channel& ch, mm_post p) {
-  p.id = new_id();
+  if (p.id.empty()) p.id = new_id();  // a caller that attached files chose it already
   p.channel_id = ch.id;
   p.create_at = p.update_at = now_millis();
   ch.posts.push_back(std::move(p));

@@ -43,6 +43,8 @@ class mm_workspace {
   // its creator; the same channel whichever order they come in. Both may be one user.
   mm_channel& open_direct(const mm_user& first, const mm_user& second);
   mm_channel* find_direct(std::string_view user_a, std::string_view user_b);
+  // A new team channel (POST /channels): stored as given, with a fresh id and create_at.
+  mm_channel& create_channel(mm_channel ch);
   mm_post* find_post(std::string_view id);  // deleted posts too
   const mm_post* find_post(std::string_view id) const;
 

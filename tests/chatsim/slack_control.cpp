@@ -41,6 +41,9 @@ boost::asio::awaitable<http_reply> slack_control::handle(const http_request& req
     co_return envelopes(path);
   }
   auto body = json_body(request);
+  if (path.size() == 3 && path[2] == "files" && request.method == "GET") {
+    co_return json_reply({{"files", slack_files_json(slack_.files)}});
+  }
   if (path.size() != 3 || request.method != "POST") {
     co_return error_reply(404, "no such control endpoint: " + request.method + " " + request.path);
   }

@@ -72,6 +72,10 @@ nlohmann::json slack_message_json(const workspace& ws, const channel& ch, const 
   if (!m.metadata.is_null()) out["metadata"] = m.metadata;
   if (!m.edited_ts.empty()) out["edited"] = {{"user", m.edited_by}, {"ts", m.edited_ts}};
   if (!m.reactions.empty()) out["reactions"] = reactions_json(m);
+  if (!m.files.is_null()) {
+    out["files"] = m.files;
+    out["upload"] = true;
+  }
   add_thread_fields(ws, ch, m, out);
   return out;
 }

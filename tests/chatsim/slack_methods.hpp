@@ -33,6 +33,12 @@ http_reply users_info(api_call& call);
 http_reply conversations_info(api_call& call);
 http_reply conversations_list(api_call& call);
 http_reply conversations_join(api_call& call);
+http_reply conversations_create(api_call& call);
+http_reply conversations_invite(api_call& call);
+
+// slack_file_methods.cpp
+http_reply files_get_upload_url_external(api_call& call);
+http_reply files_complete_upload_external(api_call& call);
 
 // slack_ims.cpp
 http_reply conversations_open(api_call& call);

@@ -5,6 +5,7 @@
 #include "rate_limiter.hpp"
 #include "sim_context.hpp"
 #include "slack_envelopes.hpp"
+#include "slack_files.hpp"
 #include "slack_response_url.hpp"
 #include "slack_socket_mode.hpp"
 #include "slack_tickets.hpp"
@@ -24,6 +25,7 @@ struct slack_state {
   socket_mode_server sockets;
   token_bucket_limiter post_limiter;
   response_url_book response_urls;
+  slack_file_book files;
 };
 
 }  // namespace chatsim

@@ -24,7 +24,7 @@ struct method_spec {
   http_reply (*run)(api_call&);
 };
 
-constexpr std::array<method_spec, 14> methods{{
+constexpr std::array<method_spec, 18> methods{{
     {"apps.connections.open", token_kind::app, apps_connections_open},
     {"auth.test", token_kind::bot, auth_test},
     {"chat.postMessage", token_kind::bot, chat_post_message},
@@ -37,8 +37,12 @@ constexpr std::array<method_spec, 14> methods{{
     {"conversations.info", token_kind::bot, conversations_info},
     {"conversations.list", token_kind::bot, conversations_list},
     {"conversations.join", token_kind::bot, conversations_join},
+    {"conversations.create", token_kind::bot, conversations_create},
+    {"conversations.invite", token_kind::bot, conversations_invite},
     {"conversations.open", token_kind::bot, conversations_open},
     {"users.info", token_kind::bot, users_info},
+    {"files.getUploadURLExternal", token_kind::bot, files_get_upload_url_external},
+    {"files.completeUploadExternal", token_kind::bot, files_complete_upload_external},
 }};
 
 const method_spec* find_method(std::string_view name) {

@@ -58,6 +58,7 @@ struct message {
   std::string edited_by, edited_ts;
   std::vector<message_version> edits;  // oldest first
   std::vector<reaction> reactions;
+  nlohmann::json files;  // null, or the shared files [{id, name, title, size}] (file uploads)
   bool deleted = false;
   std::int64_t received_mono_ns = monotonic_nanos();  // when chatsim took it in
 

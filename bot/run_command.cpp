@@ -131,7 +131,7 @@ int run_bot(const std::string& config_file) {
         ++g.open_incidents;
         if (inc.state == incident_state::acknowledged) ++g.acknowledged_incidents;
       }
-      g.pending_effects = static_cast<std::int64_t>(storage->pending_effects().size());
+      g.pending_effects = storage->count_pending_effects();
       return g;
     });
   };

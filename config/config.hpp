@@ -107,6 +107,7 @@ struct escalation_policy {
 struct route {
   label_map match;  // empty: matches everything
   std::string policy;
+  std::string channel;  // where its pages are announced; empty: chat.alerts_channel
 };
 
 struct notifier {
@@ -170,6 +171,8 @@ struct config {
   const person* person_by_chat_user(const std::string& chat_user) const;
   // The policy of the first route whose labels all match; empty when no route matches.
   std::string route_policy(const label_map& labels) const;
+  // The channel the first matching route announces in, else chat.alerts_channel.
+  std::string route_channel(const label_map& labels) const;
 };
 
 }  // namespace oncall

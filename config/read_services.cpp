@@ -1,6 +1,11 @@
 // The sections about the bot's own plumbing: HTTP server, storage, logging, the issue tracker
 // and where postmortems go.
+#include <kainjow/mustache.hpp>
+
 #include <charconv>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
 
 #include "config/sections.hpp"
 
@@ -17,7 +22,7 @@ constexpr std::string_view log_formats[] = {"text", "json"};
 constexpr std::string_view tracker_keys[] = {"kind",  "url",        "project",      "user",
                                              "token", "issue_type", "followup_type"};
 constexpr std::string_view tracker_kinds[] = {"jira"};
-constexpr std::string_view postmortem_keys[] = {"dir", "git"};
+constexpr std::string_view postmortem_keys[] = {"dir", "git", "timezone", "template"};
 
 // "host:port" with a numeric port; port 0 lets tests take any free port.
 bool valid_listen(const std::string& listen) {
@@ -48,6 +53,32 @@ void read_backup(yaml_reader& r, const YAML::Node& storage, config& cfg) {
   r.read_count(*backup, "storage.backup", "keep", b.keep, 1);  // 0 (unset): keep them all
   r.read_string(*backup, "storage.backup", "dir", b.dir);
   cfg.storage.backup = b;
+}
+
+// A user's postmortem template is read and parsed now, so that a typo in it is a config error
+// at start (or a refused reload) instead of a failed export in the middle of an incident.
+void read_postmortem_template(yaml_reader& r, const YAML::Node& node, postmortem_config& pm) {
+  std::string file;
+  if (!r.read_string(node, "postmortems", "template", file)) return;
+  const int line = field_line(node, "template");
+  std::error_code ec;
+  std::ifstream in(file, std::ios::binary);
+  std::string text(std::istreambuf_iterator<char>(in), {});
+  if (!std::filesystem::is_regular_file(file, ec) || (!in && !in.eof())) {
+    r.fail(line, "postmortems.template",
+           "cannot read the template file '" + file +
+               "'; check the path (relative to the working directory) and its permissions");
+    return;
+  }
+  kainjow::mustache::mustache parsed{text};
+  if (!parsed.is_valid()) {
+    r.fail(line, "postmortems.template",
+           "the template file '" + file + "' is not a valid mustache template: " +
+               parsed.error_message());
+    return;
+  }
+  pm.template_file = file;
+  pm.template_text = std::move(text);
 }
 
 }  // namespace
@@ -129,6 +160,8 @@ void read_postmortems(yaml_reader& r, const YAML::Node& root, config& cfg) {
   if (!node || !r.check_map(*node, "postmortems", postmortem_keys)) return;
   r.read_string(*node, "postmortems", "dir", cfg.postmortems.dir);
   r.read_bool(*node, "postmortems", "git", cfg.postmortems.git);
+  r.read_timezone(*node, "postmortems", "timezone", cfg.postmortems.timezone);
+  read_postmortem_template(r, *node, cfg.postmortems);
 }
 
 }  // namespace oncall

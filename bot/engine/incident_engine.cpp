@@ -34,7 +34,14 @@ incident_engine::incident_engine(std::shared_ptr<const config> cfg, store& st,
                                  const clock_source& clock)
     : cfg_(std::move(cfg)), store_(st), clock_(clock) {}
 
-std::string incident_engine::lane() const { return cfg_->chat.alerts_channel; }
+std::string incident_engine::lane(const incident& inc) const {
+  return cfg_->route_channel(inc.labels);
+}
+
+std::string incident_engine::lane(std::int64_t incident_id) {
+  auto inc = store_.find_incident(incident_id);
+  return inc ? lane(*inc) : cfg_->chat.alerts_channel;
+}
 
 // Nested commits (a command applied inside `once`) join the outer transaction; the outbox is
 // told about new effects only when the outermost one has committed.
@@ -62,11 +69,18 @@ void incident_engine::enqueue(const incident& inc, effect_kind kind, const std::
   effect e;
   e.key = key;
   e.kind = kind;
-  e.channel = lane();
+  e.channel = lane(inc);
   e.incident_id = inc.id;
   e.payload = payload;
   e.created_at = clock_.now();
   enqueue(e);
+}
+
+// An update renders the incident as it is when the outbox carries it out, so one pending update
+// per announcement is enough: a burst of alerts or clicks becomes one chat.update.
+void incident_engine::enqueue_update(const incident& inc, const std::string& key) {
+  store_.supersede_pending(effect_kind::sync, lane(inc), inc.id, "", clock_.now());
+  enqueue(inc, effect_kind::sync, key);
 }
 
 void incident_engine::note(std::int64_t incident_id, const std::string& kind,
@@ -89,7 +103,7 @@ void incident_engine::record(incident& inc, const std::string& kind, const std::
   e.text = text;
   auto entry_id = store_.append_timeline(e);
   if (announce_change) {
-    enqueue(inc, effect_kind::sync, "sync:" + std::to_string(inc.id) + ":" + std::to_string(entry_id));
+    enqueue_update(inc, "sync:" + std::to_string(inc.id) + ":" + std::to_string(entry_id));
   }
 }
 

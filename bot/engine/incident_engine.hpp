@@ -108,6 +108,10 @@ class incident_engine {
   bool enqueue(const effect& e);
   // The chat handle of a person (Slack id or Mattermost username), or empty.
   std::string chat_handle(const std::string& person) const;
+  // The outbox lane of an incident's announcement, updates and room posts: the channel its
+  // route announces in (routes[].channel, else chat.alerts_channel).
+  std::string lane(const incident& inc) const;
+  std::string lane(std::int64_t incident_id);
 
  private:
   incident open_incident(const alert_batch& batch, const std::string& key);
@@ -125,7 +129,8 @@ class incident_engine {
   void page_level(const incident& inc, std::int64_t cause);
   result<incident> load_open(std::int64_t id);
   rich_text mentions(const incident& inc);
-  std::string lane() const;
+  // Enqueues an update of the incident's announcement; pending older ones are superseded.
+  void enqueue_update(const incident& inc, const std::string& key);
 
   std::shared_ptr<const config> cfg_;
   store& store_;

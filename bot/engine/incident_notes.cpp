@@ -47,8 +47,7 @@ std::int64_t incident_engine::append_entry(const incident& inc, const std::strin
   e.key_event = key_event;
   auto entry_id = store_.append_timeline(e);
   if (announce_change) {
-    enqueue(inc, effect_kind::sync,
-            "sync:" + std::to_string(inc.id) + ":" + std::to_string(entry_id));
+    enqueue_update(inc, "sync:" + std::to_string(inc.id) + ":" + std::to_string(entry_id));
   }
   return entry_id;
 }

@@ -195,6 +195,10 @@ CREATE TABLE IF NOT EXISTS runbook_runs (
 CREATE INDEX IF NOT EXISTS runbook_runs_state ON runbook_runs(state);
 CREATE INDEX IF NOT EXISTS runbook_runs_incident ON runbook_runs(incident_id, id);
 )sql",
+      // 6: the outbox reads one lane (channel) at a time: its oldest pending effect.
+      R"sql(
+CREATE INDEX effects_lane ON effects(channel, id) WHERE done_at IS NULL;
+)sql",
   };
   return all;
 }

@@ -48,6 +48,11 @@ class sqlite_store final : public store {
   std::vector<effect> pending_effects() override;
   void complete_effect(std::int64_t effect_id, time_point now) override;
   void note_effect_attempt(std::int64_t effect_id) override;
+  std::optional<effect> next_pending_effect(const std::string& channel) override;
+  std::vector<std::string> pending_lanes() override;
+  std::int64_t count_pending_effects() override;
+  int supersede_pending(effect_kind kind, const std::string& channel, std::int64_t incident_id,
+                        const std::string& subject, time_point now) override;
 
   std::optional<inbound_record> find_inbound(const std::string& id) override;
   void record_inbound(const std::string& id, const std::string& reply, time_point now) override;
@@ -101,6 +106,8 @@ class sqlite_store final : public store {
                                         const std::function<void(SQLite::Statement&)>& bind);
   std::vector<incident> query_incidents(const std::string& where,
                                         const std::function<void(SQLite::Statement&)>& bind);
+  std::vector<effect> query_effects(const std::string& where,
+                                    const std::function<void(SQLite::Statement&)>& bind);
   std::vector<runbook_run> query_runbook_runs(const std::string& where,
                                             const std::function<void(SQLite::Statement&)>& bind);
 

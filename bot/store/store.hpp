@@ -65,6 +65,17 @@ class store {
   virtual std::vector<effect> pending_effects() = 0;
   virtual void complete_effect(std::int64_t effect_id, time_point now) = 0;
   virtual void note_effect_attempt(std::int64_t effect_id) = 0;
+  // The outbox's view, one lane (effect channel) at a time, so a storm's backlog is never
+  // loaded whole (sqlite_effect_lanes.cpp): the oldest pending effect of a lane, the lanes with
+  // pending effects, and how many are pending.
+  virtual std::optional<effect> next_pending_effect(const std::string& channel) = 0;
+  virtual std::vector<std::string> pending_lanes() = 0;
+  virtual std::int64_t count_pending_effects() = 0;
+  // Marks done the pending effects of this kind, lane, incident and subject: an update about to
+  // be enqueued shows the newest state, so the older ones need not go out. Returns how many.
+  virtual int supersede_pending(effect_kind kind, const std::string& channel,
+                                std::int64_t incident_id, const std::string& subject,
+                                time_point now) = 0;
 
   // Inbound deliveries (envelopes, webhooks by idempotency id) already applied.
   virtual std::optional<inbound_record> find_inbound(const std::string& id) = 0;

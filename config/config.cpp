@@ -32,15 +32,29 @@ const person* config::person_by_chat_user(const std::string& chat_user) const {
   return nullptr;
 }
 
-std::string config::route_policy(const label_map& labels) const {
+namespace {
+
+const route* first_matching_route(const std::vector<route>& routes, const label_map& labels) {
   for (const auto& r : routes) {
     bool all = std::all_of(r.match.begin(), r.match.end(), [&](const auto& kv) {
       auto it = labels.find(kv.first);
       return it != labels.end() && it->second == kv.second;
     });
-    if (all) return r.policy;
+    if (all) return &r;
   }
-  return {};
+  return nullptr;
+}
+
+}  // namespace
+
+std::string config::route_policy(const label_map& labels) const {
+  const route* r = first_matching_route(routes, labels);
+  return r ? r->policy : std::string{};
+}
+
+std::string config::route_channel(const label_map& labels) const {
+  const route* r = first_matching_route(routes, labels);
+  return r && !r->channel.empty() ? r->channel : chat.alerts_channel;
 }
 
 }  // namespace oncall

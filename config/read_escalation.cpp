@@ -13,7 +13,7 @@ constexpr std::string_view notifier_keys[] = {"name", "kind", "url", "token", "r
 constexpr std::string_view notifier_kinds[] = {"webhook", "pagerduty"};
 constexpr std::string_view policy_keys[] = {"name", "levels", "repeat"};
 constexpr std::string_view level_keys[] = {"notify", "after"};
-constexpr std::string_view route_keys[] = {"match", "policy"};
+constexpr std::string_view route_keys[] = {"match", "policy", "channel"};
 
 template <typename T>
 std::vector<std::string> names_of(const std::vector<T>& items) {
@@ -177,6 +177,7 @@ void read_routes(yaml_reader& r, const YAML::Node& root, config& cfg) {
                  : "there is no escalation policy named '" + rt.policy + "'; " +
                        suggestion_or(rt.policy, policies, "define it or fix the name"));
     }
+    r.read_string(item, path, "channel", rt.channel, need::optional);
     // First match wins, so a catch-all before other routes leaves them unreachable.
     if (!has_match && i < list->size()) {
       r.fail(line_of(item), path,

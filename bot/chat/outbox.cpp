@@ -49,9 +49,7 @@ outbox::outbox(asio::any_io_executor executor, incident_engine& engine, chat_pla
 
 void outbox::kick() {
   if (stopping_) return;
-  std::set<std::string> lanes;
-  for (const auto& e : engine_.storage().pending_effects()) lanes.insert(e.channel);
-  for (const auto& lane : lanes) {
+  for (const auto& lane : engine_.storage().pending_lanes()) {
     if (busy_.insert(lane).second) asio::co_spawn(executor_, drain(lane), asio::detached);
   }
 }
@@ -62,10 +60,7 @@ asio::awaitable<void> outbox::sleep(duration d) {
 }
 
 std::optional<effect> outbox::next_in_lane(const std::string& lane) {
-  for (auto& e : engine_.storage().pending_effects()) {
-    if (e.channel == lane) return e;
-  }
-  return std::nullopt;
+  return engine_.storage().next_pending_effect(lane);
 }
 
 asio::awaitable<void> outbox::drain(std::string lane) {
@@ -114,24 +109,22 @@ void outbox::finish(const effect& e, const post_result& r) {
       }
     }
     if (e.kind == effect_kind::notify) record_notifier_outcome(e, r);
+    // Older pending updates of the same message were superseded when this one was enqueued;
+    // one enqueued while this was in flight shows newer state and still goes out.
     st.complete_effect(e.id, engine_.now());
-    if (e.kind == effect_kind::sync) {
-      // Every pending sync of this incident shows the same (current) state: done too.
-      for (const auto& other : st.pending_effects()) {
-        if (other.kind == effect_kind::sync && other.incident_id == e.incident_id &&
-            other.channel == e.channel) {
-          st.complete_effect(other.id, engine_.now());
-        }
-      }
-    }
   });
 }
 
 asio::awaitable<void> outbox::pace(const std::string& lane) {
-  auto interval = chat_.post_interval();
+  co_await take_token(buckets_[lane], chat_.post_interval(), 3);
+}
+
+asio::awaitable<void> outbox::pace_update(const std::string& lane) {
+  co_await take_token(update_buckets_[lane], update_interval, 1);
+}
+
+asio::awaitable<void> outbox::take_token(bucket& b, duration interval, double burst) {
   if (interval.count() <= 0) co_return;
-  constexpr double burst = 3;
-  auto& b = buckets_[lane];
   auto refill = [&] {
     auto now = std::chrono::steady_clock::now();
     b.tokens = std::min(burst, b.tokens + std::chrono::duration<double>(now - b.refilled) /
@@ -181,6 +174,7 @@ asio::awaitable<post_result> outbox::carry_out_for_incident(const effect& e) {
   }
   if (e.kind == effect_kind::sync) {
     if (inc->message_ref.empty()) co_return post_result{true};  // nothing announced to update
+    co_await pace_update(e.channel);
     co_return co_await chat_.update(inc->channel, inc->message_ref, engine_.announcement(*inc));
   }
   post_result failure;

@@ -42,6 +42,9 @@ class outbox {
   // Waits until one more post in `lane` keeps to the platform's pace (a burst of 3, then one
   // per post_interval), so bursts are not dropped silently by the platform.
   boost::asio::awaitable<void> pace(const std::string& lane);
+  // Updates of announcements keep to at most one per second per channel, whatever the
+  // platform, so a storm of alert counts becomes a steady trickle of edits.
+  boost::asio::awaitable<void> pace_update(const std::string& lane);
   std::optional<effect> next_in_lane(const std::string& lane);
   void finish(const effect& e, const post_result& r);
 
@@ -55,7 +58,10 @@ class outbox {
     double tokens = 3;
     std::chrono::steady_clock::time_point refilled = std::chrono::steady_clock::now();
   };
+  boost::asio::awaitable<void> take_token(bucket& b, duration interval, double burst);
+  static constexpr duration update_interval{1000};
   std::map<std::string, bucket> buckets_;
+  std::map<std::string, bucket> update_buckets_;
   std::mt19937_64 rng_{std::random_device{}()};
   bool stopping_ = false;
 };

@@ -158,7 +158,7 @@ void runbook_requests::post(const runbook_run& run, const std::string& key, cons
   e.created_at = engine_.now();
   if (run.incident_id != 0) {
     e.kind = effect_kind::thread_post;
-    e.channel = engine_.cfg().chat.alerts_channel;
+    e.channel = engine_.lane(run.incident_id);
     e.incident_id = run.incident_id;
   } else {
     e.kind = effect_kind::channel_post;

@@ -310,24 +310,7 @@ bool sqlite_store::enqueue_effect(const effect& e) {
 }
 
 std::vector<effect> sqlite_store::pending_effects() {
-  SQLite::Statement st(*db_,
-                       "SELECT id, key, kind, channel, incident_id, payload, created_at, attempts, "
-                       "subject FROM effects WHERE done_at IS NULL ORDER BY id");
-  std::vector<effect> out;
-  while (st.executeStep()) {
-    effect e;
-    e.id = st.getColumn(0).getInt64();
-    e.key = st.getColumn(1).getString();
-    e.kind = effect_kind_from_string(st.getColumn(2).getString()).value_or(effect_kind::sync);
-    e.channel = st.getColumn(3).getString();
-    e.incident_id = st.getColumn(4).getInt64();
-    e.payload = st.getColumn(5).getString();
-    e.created_at = from_millis(st.getColumn(6).getInt64());
-    e.attempts = st.getColumn(7).getInt();
-    e.subject = st.getColumn(8).getString();
-    out.push_back(std::move(e));
-  }
-  return out;
+  return query_effects("WHERE done_at IS NULL ORDER BY id", [](SQLite::Statement&) {});
 }
 
 void sqlite_store::complete_effect(std::int64_t effect_id, time_point now) {

@@ -186,6 +186,8 @@ http_reply control_api::faults(const http_request& request) {
     f.remaining = (*body)["count"].get<int>();
   }
   f.delay = field_millis(*body, "delay_ms", std::chrono::milliseconds(0));
+  f.channel = field_string(*body, "channel");
+  if (!f.channel.empty() && (f.channel[0] == '#' || f.channel[0] == '~')) f.channel.erase(0, 1);
   ctx_.faults.add(f);
   return json_reply({{"ok", true}, {"faults", ctx_.faults.to_json()["faults"]}});
 }

@@ -1,6 +1,7 @@
 // Role: implementation of the fault registry.
 #include "faults.hpp"
 
+#include <algorithm>
 #include <array>
 
 namespace chatsim {
@@ -29,9 +30,14 @@ std::string_view fault_mode_name(fault_mode mode) {
   return "?";
 }
 
-std::optional<fault> fault_registry::take(std::string_view method) {
+std::optional<fault> fault_registry::take(std::string_view method,
+                                          const std::vector<std::string>& channel_names) {
   for (auto it = faults_.begin(); it != faults_.end(); ++it) {
     if (it->method != method && it->method != "*") continue;
+    if (!it->channel.empty() &&
+        std::find(channel_names.begin(), channel_names.end(), it->channel) == channel_names.end()) {
+      continue;
+    }
     fault taken = *it;
     if (it->remaining && --*it->remaining <= 0) faults_.erase(it);
     return taken;
@@ -52,7 +58,8 @@ nlohmann::json fault_registry::to_json() const {
   for (const auto& f : faults_) {
     nlohmann::json item{{"method", f.method},
                         {"mode", fault_mode_name(f.mode)},
-                        {"delay_ms", f.delay.count()}};
+                        {"delay_ms", f.delay.count()},
+                        {"channel", f.channel}};
     item["count"] = f.remaining ? nlohmann::json(*f.remaining) : nlohmann::json(nullptr);
     list.push_back(std::move(item));
   }

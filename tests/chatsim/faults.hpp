@@ -22,6 +22,7 @@ struct fault {
   fault_mode mode = fault_mode::error500;
   std::optional<int> remaining;  // empty = unlimited
   std::chrono::milliseconds delay{0};  // for slow
+  std::string channel;  // only requests about this channel (id or name); empty = any
 };
 
 std::optional<fault_mode> parse_fault_mode(std::string_view name);
@@ -30,8 +31,10 @@ std::string_view fault_mode_name(fault_mode mode);
 class fault_registry {
  public:
   void add(fault f) { faults_.push_back(std::move(f)); }
-  // The first fault matching `method`, consuming one of its uses.
-  std::optional<fault> take(std::string_view method);
+  // The first fault matching `method` (and, for a fault limited to a channel, one of the
+  // request's `channel_names`: its id and name), consuming one of its uses.
+  std::optional<fault> take(std::string_view method,
+                            const std::vector<std::string>& channel_names = {});
   void clear();  // drops every fault and releases every held request
   nlohmann::json to_json() const;
 

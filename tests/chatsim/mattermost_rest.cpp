@@ -110,6 +110,16 @@ std::string request_token(const http_request& request) {
   return {};
 }
 
+// The id and name of the channel a post names (`channel_id` of the JSON body), for faults
+// limited to one channel.
+std::vector<std::string> mm_request_channel_names(mm_workspace& ws, const http_request& request) {
+  auto body = nlohmann::json::parse(request.body, nullptr, false);
+  if (!body.is_object() || !body.contains("channel_id") || !body["channel_id"].is_string()) return {};
+  const auto id = body["channel_id"].get<std::string>();
+  if (const mm_channel* c = ws.find_channel(id)) return {c->id, c->name};
+  return {id};
+}
+
 }  // namespace
 
 std::string mm_bearer_token(std::string_view authorization) {
@@ -134,7 +144,7 @@ asio::awaitable<http_reply> mattermost_rest::handle(const http_request& request)
   }
   std::string name = std::string(route->method) + " /api/v4" + std::string(route->pattern);
   ++ctx.stats.mattermost_api_calls[name];
-  if (auto f = ctx.faults.take(name)) {
+  if (auto f = ctx.faults.take(name, mm_request_channel_names(mm_.ws, request))) {
     ++ctx.stats.faults_applied;
     switch (f->mode) {
       case fault_mode::hang: {

@@ -65,13 +65,22 @@ std::optional<std::string> token_error(const sim_options& options, token_kind wa
   return "invalid_auth";
 }
 
+// The id and name of the channel a call names, for faults limited to one channel.
+std::vector<std::string> request_channel_names(workspace& ws, const http_request& request) {
+  auto named = arg_string(parse_web_args(request).values, "channel");
+  if (!named) return {};
+  std::string wanted = !named->empty() && named->front() == '#' ? named->substr(1) : *named;
+  if (const channel* c = ws.find_channel(wanted)) return {c->id, c->name};
+  return {wanted};
+}
+
 }  // namespace
 
 asio::awaitable<http_reply> slack_web_api::handle(const http_request& request) {
   sim_context& ctx = slack_.ctx;
   std::string method = request.path.substr(std::string_view("/api/").size());
   ++ctx.stats.api_calls[method];
-  if (auto f = ctx.faults.take(method)) {
+  if (auto f = ctx.faults.take(method, request_channel_names(ctx.ws, request))) {
     ++ctx.stats.faults_applied;
     switch (f->mode) {
       case fault_mode::hang: {

@@ -199,6 +199,20 @@ CREATE INDEX IF NOT EXISTS runbook_runs_incident ON runbook_runs(incident_id, id
       R"sql(
 CREATE INDEX effects_lane ON effects(channel, id) WHERE done_at IS NULL;
 )sql",
+      // 9: deploy events from CI (POST /webhooks/deploy), found by service and time for the
+      // postmortem's "deploys in the two hours before detection".
+      R"sql(
+CREATE TABLE IF NOT EXISTS deploys (
+  id INTEGER PRIMARY KEY,
+  service TEXT NOT NULL,
+  version TEXT NOT NULL,
+  commit_id TEXT NOT NULL DEFAULT '',
+  author TEXT NOT NULL DEFAULT '',
+  url TEXT NOT NULL DEFAULT '',
+  at INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS deploys_service ON deploys(service, at);
+)sql",
   };
   return all;
 }

@@ -91,6 +91,10 @@ class sqlite_store final : public store {
   std::vector<runbook_run> runbook_runs_in_state(const std::string& state) override;
   std::vector<runbook_run> runbook_runs(std::optional<std::int64_t> incident_id) override;
 
+  std::int64_t insert_deploy(const deploy& d) override;
+  std::vector<deploy> deploys_between(const std::string& service, time_point from,
+                                      time_point to) override;
+
   std::int64_t count_rows(const std::string& table) override;
   int schema_version() override;
 

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "bot/core/alert.hpp"
+#include "bot/core/deploy.hpp"
 #include "bot/core/effect.hpp"
 #include "bot/core/followup.hpp"
 #include "bot/core/incident.hpp"
@@ -122,6 +123,12 @@ class store {
   virtual std::vector<runbook_run> runbook_runs_in_state(const std::string& state) = 0;
   // Every run, or an incident's when `incident_id` is given, oldest first.
   virtual std::vector<runbook_run> runbook_runs(std::optional<std::int64_t> incident_id) = 0;
+
+  // Deploy events from CI (sqlite_deploys.cpp).
+  virtual std::int64_t insert_deploy(const deploy& d) = 0;  // returns the new id
+  // Deploys of `service` received in [from, to), oldest first.
+  virtual std::vector<deploy> deploys_between(const std::string& service, time_point from,
+                                              time_point to) = 0;
 
   // Table row counts, for checks that bad input changed nothing.
   virtual std::int64_t count_rows(const std::string& table) = 0;

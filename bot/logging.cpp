@@ -30,23 +30,29 @@ std::vector<std::string> config_secrets(const config& cfg) {
 }
 
 void setup_logging(const config& cfg) {
-  std::string level = cfg.log.level;
-  if (const char* env = std::getenv("ONCALLBOT_LOG_LEVEL"); env && *env) level = env;
   the_sink = std::make_shared<redacting_sink>(cfg.log.format == "json");
   the_sink->set_secrets(config_secrets(cfg));
   auto logger = std::make_shared<spdlog::logger>("oncallbot", the_sink);
   spdlog::set_default_logger(logger);
+  apply_log_level(cfg);
+  spdlog::flush_on(spdlog::level::trace);
+}
+
+void apply_log_level(const config& cfg) {
+  std::string level = cfg.log.level;
+  if (const char* env = std::getenv("ONCALLBOT_LOG_LEVEL"); env && *env) level = env;
   auto parsed = spdlog::level::from_str(level);
   if (parsed == spdlog::level::off && level != "off") {
     spdlog::warn("ONCALLBOT_LOG_LEVEL '{}' is not one of trace, debug, info, warn, error; using info", level);
     parsed = spdlog::level::info;
   }
   spdlog::set_level(parsed);
-  spdlog::flush_on(spdlog::level::trace);
 }
 
-void update_log_secrets(const config& cfg) {
-  if (the_sink) the_sink->set_secrets(config_secrets(cfg));
+void update_log_secrets(const config& cfg) { update_log_secrets(config_secrets(cfg)); }
+
+void update_log_secrets(std::vector<std::string> secrets) {
+  if (the_sink) the_sink->set_secrets(std::move(secrets));
 }
 
 }  // namespace oncall

@@ -23,6 +23,7 @@
 #include "bot/http/server.hpp"
 #include "bot/logging.hpp"
 #include "bot/net/http_client.hpp"
+#include "bot/ops/config_reloader.hpp"
 #include "bot/ops/storage_lock.hpp"
 #include "bot/runbook/runbook_service.hpp"
 #include "bot/store/sqlite_store.hpp"
@@ -151,22 +152,13 @@ int run_bot(const std::string& config_file) {
   asio::co_spawn(io, runbooks.run(stopping), asio::detached);
   out.kick();  // effects left over from before a restart
 
+  config_reloader reloader(config_file, cfg, engine, server);
   asio::signal_set signals(io, SIGINT, SIGTERM, SIGHUP);
   std::function<void(const boost::system::error_code&, int)> on_signal =
       [&](const boost::system::error_code& ec, int sig) {
         if (ec) return;
         if (sig == SIGHUP) {
-          auto reloaded = load_config_file(config_file);
-          if (!reloaded.cfg) {
-            for (const auto& e : reloaded.errors) {
-              spdlog::error("reload refused, running on with the old config: {}", format_config_error(config_file, e));
-            }
-          } else {
-            cfg = std::make_shared<const config>(*reloaded.cfg);
-            update_log_secrets(*cfg);
-            engine.reload(cfg);
-            spdlog::info("config reloaded from {}", config_file);
-          }
+          reloader.reload();
           signals.async_wait(on_signal);
           return;
         }

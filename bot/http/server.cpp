@@ -90,8 +90,14 @@ http_server::http_server(http_config cfg, http_hooks hooks)
 
 http_server::~http_server() { stop(); }
 
+void http_server::set_webhook_tokens(std::vector<std::string> tokens) {
+  std::lock_guard lock(tokens_mutex_);
+  cfg_.webhook_tokens = std::move(tokens);
+}
+
 bool http_server::authorized(const std::string& bearer, const std::string& query_token) const {
   bool ok = false;
+  std::lock_guard lock(tokens_mutex_);  // a SIGHUP reload may swap them meanwhile
   for (const auto& token : cfg_.webhook_tokens) {
     if (token.empty()) continue;
     // Compare against every token, without stopping early, in constant time.

@@ -5,6 +5,7 @@
 
 #include <functional>
 #include <memory>
+#include <mutex>
 #include <string>
 #include <thread>
 
@@ -49,6 +50,8 @@ class http_server {
   void start();
   void stop();
   int port() const { return port_; }
+  // A SIGHUP reload: requests from now on are checked against these.
+  void set_webhook_tokens(std::vector<std::string> tokens);
 
  private:
   void add_routes();
@@ -56,6 +59,7 @@ class http_server {
   bool authorized(const std::string& bearer, const std::string& query_token) const;
 
   http_config cfg_;
+  mutable std::mutex tokens_mutex_;  // guards cfg_.webhook_tokens (server threads read them)
   http_hooks hooks_;
   request_counters requests_;
   std::unique_ptr<httplib::Server> server_;

@@ -96,9 +96,14 @@ std::string chatsim::transcript() {
 }
 
 bot::bot(const std::string& dir, const chatsim& sim, const chat_view& chat, bot_options options)
-    : dir_(dir), config_path_(dir + "/oncallbot.yaml"), db_path_(dir + "/oncallbot.db"),
+    : dir_(dir), chat_(chat), config_path_(dir + "/oncallbot.yaml"), db_path_(dir + "/oncallbot.db"),
       http_port_(free_port()) {
   (void)sim;
+  rewrite_config(options);
+}
+
+void bot::rewrite_config(const bot_options& options) {
+  const chat_view& chat = chat_;
   std::string policies = options.policy_yaml.empty() ? R"(escalation_policies:
   - name: default
     levels:

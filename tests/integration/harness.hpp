@@ -65,6 +65,9 @@ class bot {
   int terminate() { return proc_.terminate(); }
   void pause() { proc_.pause(); }
   void resume() { proc_.resume(); }
+  // Writes the config file afresh from `options` (same ports, storage and chat), for reloads.
+  void rewrite_config(const bot_options& options);
+  void reload() { proc_.hangup(); }
   bool wait_ready(std::chrono::milliseconds timeout = std::chrono::seconds(15));
 
   int http_port() const { return http_port_; }
@@ -87,6 +90,7 @@ class bot {
 
  private:
   std::string dir_;
+  const chat_view& chat_;
   std::string config_path_;
   std::string db_path_;
   int http_port_ = 0;

@@ -106,6 +106,10 @@ void child_process::resume() {
   if (pid_ > 0) ::kill(pid_, SIGCONT);
 }
 
+void child_process::hangup() {
+  if (pid_ > 0) ::kill(pid_, SIGHUP);
+}
+
 std::string child_process::log() const { return read_file(log_); }
 
 int free_port() {

@@ -26,6 +26,7 @@ class child_process {
   int terminate(std::chrono::milliseconds wait = std::chrono::seconds(10));
   void pause();
   void resume();
+  void hangup();  // SIGHUP
   pid_t pid() const { return pid_; }
   const std::string& log_path() const { return log_; }
   std::string log() const;

@@ -27,6 +27,7 @@
 #include "bot/ops/storage_lock.hpp"
 #include "bot/runbook/runbook_service.hpp"
 #include "bot/store/sqlite_store.hpp"
+#include "bot/tracker/tracker_service.hpp"
 #include "config/loader.hpp"
 #include "handlers/chat_bridge.hpp"
 
@@ -150,6 +151,8 @@ int run_bot(const std::string& config_file) {
   asio::co_spawn(io, escalation_timer(engine, stopping), asio::detached);
   runbook_service runbooks(io.get_executor(), engine);
   asio::co_spawn(io, runbooks.run(stopping), asio::detached);
+  tracker_service tracker(io.get_executor(), engine, http);
+  asio::co_spawn(io, tracker.run(stopping), asio::detached);
   out.kick();  // effects left over from before a restart
 
   config_reloader reloader(config_file, cfg, engine, server);

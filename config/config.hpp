@@ -126,6 +126,7 @@ struct tracker_config {
   std::string token;
   std::string issue_type = "Incident";
   std::string followup_type = "Task";
+  duration sync_every{60'000};  // how often follow-up states are read back from the tracker
 };
 
 struct postmortem_config {

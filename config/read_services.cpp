@@ -2,6 +2,7 @@
 // and where postmortems go.
 #include <kainjow/mustache.hpp>
 
+#include <algorithm>
 #include <charconv>
 #include <filesystem>
 #include <fstream>
@@ -19,8 +20,8 @@ constexpr std::string_view backup_keys[] = {"every", "keep", "dir"};
 constexpr std::string_view log_keys[] = {"level", "format"};
 constexpr std::string_view log_levels[] = {"trace", "debug", "info", "warn", "error"};
 constexpr std::string_view log_formats[] = {"text", "json"};
-constexpr std::string_view tracker_keys[] = {"kind",  "url",        "project",      "user",
-                                             "token", "issue_type", "followup_type"};
+constexpr std::string_view tracker_keys[] = {"kind",       "url",           "project",   "user", "token",
+                                             "issue_type", "followup_type", "sync_every"};
 constexpr std::string_view tracker_kinds[] = {"jira"};
 constexpr std::string_view postmortem_keys[] = {"dir", "git", "timezone", "template"};
 
@@ -79,6 +80,28 @@ void read_postmortem_template(yaml_reader& r, const YAML::Node& node, postmortem
   }
   pm.template_file = file;
   pm.template_text = std::move(text);
+}
+
+// Jira project keys are upper-case letters, digits and '_', starting with a letter.
+bool valid_project_key(const std::string& key) {
+  if (key.empty() || key.size() > 255 || !(key[0] >= 'A' && key[0] <= 'Z')) return false;
+  return std::all_of(key.begin(), key.end(),
+                     [](char c) { return (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_'; });
+}
+
+void check_tracker(yaml_reader& r, const YAML::Node& node, const tracker_config& t) {
+  if (!t.project.empty() && !valid_project_key(t.project)) {
+    r.fail(field_line(node, "project"), "tracker.project",
+           "'" + t.project + "' is not a Jira project key; write the key in capitals, like OPS");
+  }
+  if (t.issue_type.empty() || t.followup_type.empty()) {
+    r.fail(field_line(node, t.issue_type.empty() ? "issue_type" : "followup_type"), "tracker",
+           "issue_type and followup_type name Jira issue types and cannot be empty (defaults: Incident, Task)");
+  }
+  if (t.sync_every < duration{1000}) {
+    r.fail(field_line(node, "sync_every"), "tracker.sync_every",
+           "must be at least 1s; Jira rate-limits clients that poll harder");
+  }
 }
 
 }  // namespace
@@ -152,6 +175,8 @@ void read_tracker(yaml_reader& r, const YAML::Node& root, config& cfg) {
   r.read_string(*node, "tracker", "token", t.token);
   r.read_string(*node, "tracker", "issue_type", t.issue_type);
   r.read_string(*node, "tracker", "followup_type", t.followup_type);
+  r.read_duration(*node, "tracker", "sync_every", t.sync_every);
+  check_tracker(r, *node, t);
   cfg.tracker = t;
 }
 

@@ -23,6 +23,7 @@ command_spec note_command();
 command_spec cause_command();
 command_spec followup_command();
 command_spec followups_command();
+command_spec ticket_command();
 command_spec timeline_command();
 // Runbooks: handlers/{runbooks,run}.cpp.
 command_spec runbooks_command();

@@ -74,6 +74,7 @@ const command_registry& oncall_commands() {
     r.add(cause_command());
     r.add(followup_command());
     r.add(followups_command());
+    r.add(ticket_command());
     r.add(timeline_command());
     r.add(runbooks_command());
     r.add(run_command());

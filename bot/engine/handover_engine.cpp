@@ -5,6 +5,7 @@
 #include "bot/chat/message_codec.hpp"
 #include "bot/core/schedule.hpp"
 #include "bot/engine/handover_message.hpp"
+#include "bot/engine/permalink.hpp"
 
 namespace oncall {
 
@@ -31,14 +32,7 @@ rich_text handover_engine::who(const std::string& person) const {
 }
 
 std::string handover_engine::permalink(const incident& inc) const {
-  if (inc.message_ref.empty() || inc.channel.empty()) return {};
-  const auto& cfg = engine_.cfg();
-  if (cfg.chat.platform == chat_platform_kind::mattermost) {
-    return cfg.chat.mattermost.url + "/" + cfg.chat.mattermost.team + "/pl/" + inc.message_ref;
-  }
-  auto ts = inc.message_ref;
-  ts.erase(std::remove(ts.begin(), ts.end(), '.'), ts.end());
-  return "https://slack.com/archives/" + inc.channel + "/p" + ts;
+  return incident_permalink(engine_.cfg(), inc);
 }
 
 void handover_engine::send_to_channel(const schedule& s, const std::string& key,
@@ -93,6 +87,14 @@ handover handover_engine::post_handover(const schedule& s, const std::string& ou
   facts.open_now = st.open_incidents();
   facts.ratings = st.timeline_between("rating", shift_from, shift_to);
   facts.notes = st.waiting_handover_notes(s.name);
+  for (auto& f : st.open_followups()) {
+    auto t = st.find_ticket(f.incident_id, f.id);
+    facts.followups.push_back({std::move(f), std::move(t)});
+  }
+  for (auto& f : st.followups_done_between(shift_from, shift_to)) {
+    auto t = st.find_ticket(f.incident_id, f.id);
+    facts.closed_followups.push_back({std::move(f), std::move(t)});
+  }
   st.attach_handover_notes(s.name, h.id);
   auto summary = summarize_shift(facts);
   auto message = render_handover({h, summary, who(outgoing), who(incoming), s.handover_accept,

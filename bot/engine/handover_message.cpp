@@ -35,6 +35,19 @@ rich_text incident_ref(const incident& inc, const handover_view& v) {
   return {rt::link(label, url)};
 }
 
+// "F3 (#7) add an alert on queue depth — bob — OPS-3 in progress"
+rich_text followup_ref(const tracked_followup& f) {
+  rich_text line = {rt::bold(f.item.display_id()),
+                    rt::text(" (#" + std::to_string(f.item.incident_id) + ") " + f.item.text + " — " +
+                             (f.item.owner.empty() ? "no owner" : f.item.owner))};
+  if (f.ticket_of) {
+    line.push_back(rt::text(" — "));
+    line.push_back(rt::link(f.ticket_of->key, f.ticket_of->url));
+    line.push_back(rt::text(" " + to_string(f.ticket_of->state())));
+  }
+  return line;
+}
+
 }  // namespace
 
 outbound_message render_handover(const handover_view& v) {
@@ -58,6 +71,26 @@ outbound_message render_handover(const handover_view& v) {
   if (!s.still_open.empty()) {
     m.body.push_back({rt::bold("Still open:")});
     for (const auto& inc : s.still_open) m.body.push_back(incident_ref(inc, v));
+  }
+  if (!s.open_followups.empty()) {
+    // Shown up to a point: a long list belongs in the tracker, not in a chat message.
+    constexpr std::size_t shown = 10;
+    m.body.push_back({rt::bold("Open follow-ups:")});
+    for (std::size_t i = 0; i < s.open_followups.size() && i < shown; ++i) {
+      m.body.push_back(followup_ref(s.open_followups[i]));
+    }
+    if (s.open_followups.size() > shown) {
+      m.body.push_back({rt::text(std::to_string(s.open_followups.size() - shown) + " more.")});
+    }
+  }
+  if (!s.done_followups.empty()) {
+    rich_text done = {rt::bold("Follow-ups done this shift: ")};
+    for (std::size_t i = 0; i < s.done_followups.size(); ++i) {
+      const auto& f = s.done_followups[i];
+      if (i > 0) done.push_back(rt::text(", "));
+      done.push_back(rt::text(f.item.display_id() + (f.ticket_of ? " (" + f.ticket_of->key + ")" : "")));
+    }
+    m.body.push_back(done);
   }
   if (!s.notes.empty()) {
     m.body.push_back({rt::bold("Notes:")});

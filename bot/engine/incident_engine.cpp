@@ -203,6 +203,7 @@ void incident_engine::absorb_alerts(incident& inc, const alert_batch& batch, ing
     inc = oncall::resolve(inc, inc.source, clock_.now()).value();
     store_.update_incident(inc);
     record(inc, "resolve", inc.source, "all alerts resolved");
+    queue_tracker_job(tracker_job_kind::incident_ticket, inc.id);
     auto entry = store_.timeline(inc.id).back().id;
     post_in_room(inc, entry, simple_message({rt::text("Resolved: every alert of this incident has resolved.")}));
     out.resolved.push_back(inc.id);
@@ -335,6 +336,7 @@ result<incident> incident_engine::resolve(std::int64_t id, const actor& by, cons
   commit([&] {
     store_.update_incident(*next);
     record(*next, "resolve", by.name(), note.empty() ? "resolved" : "resolved: " + note);
+    queue_tracker_job(tracker_job_kind::incident_ticket, next->id);
     auto entry = store_.timeline(next->id).back().id;
     rich_text line = {rt::text("Resolved by "), by.chat_user.empty() ? rt::bold(by.name()) : rt::mention(by.chat_user)};
     if (!note.empty()) line.push_back(rt::text(": " + note));

@@ -48,6 +48,18 @@ class incident_engine {
   result<incident> resolve(std::int64_t id, const actor& by, const std::string& note);
   // Records a responder's rating of the page: actionable, not_actionable or false_alarm.
   result<incident> rate(std::int64_t id, const actor& by, const std::string& rating);
+
+  // Tracker tickets (tracker_requests.cpp). With a tracker configured, queues tracker work in
+  // the caller's commit (resolve, follow-ups); false when there is no tracker or the same job
+  // is pending already. The tracker service carries the work out and retries it.
+  bool queue_tracker_job(tracker_job_kind kind, std::int64_t incident_id, std::int64_t followup_id = 0);
+  // /oncall ticket: files or updates the incident's ticket, and files any follow-up ticket that
+  // is missing; says what was queued.
+  result<std::string> request_ticket(std::int64_t id, const actor& by);
+  // Asks the tracker service to read the incident's tickets back from the tracker soon.
+  void on_ticket_refresh(std::function<void(std::int64_t)> refresh) { ticket_refresh_ = std::move(refresh); }
+  void refresh_tickets(std::int64_t id) { if (ticket_refresh_) ticket_refresh_(id); }
+  std::function<void(std::int64_t)> ticket_refresh_;
   // Escalations and ack leases whose time has come; returns how many fired.
   int fire_due_escalations();
 

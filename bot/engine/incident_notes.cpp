@@ -155,6 +155,7 @@ result<followup> incident_engine::add_followup(std::int64_t id, const actor& by,
   f.created_at = clock_.now();
   commit([&] {
     f.id = store_.insert_followup(f);
+    queue_tracker_job(tracker_job_kind::followup_ticket, f.incident_id, f.id);
     append_entry(*loaded, "followup", by,
                  f.display_id() + ": " + text + (owner.empty() ? "" : " (owner " + owner + ")"),
                  false, false);
@@ -181,6 +182,7 @@ result<followup> incident_engine::close_followup(std::int64_t followup_id, const
   f.done_by = by.name();
   commit([&] {
     store_.update_followup(f);
+    queue_tracker_job(tracker_job_kind::followup_done, f.incident_id, f.id);
     append_entry(*inc, "followup", by, f.display_id() + " done: " + f.text, false, false);
   });
   return f;

@@ -70,6 +70,10 @@ shift_summary summarize_shift(const shift_facts& facts) {
     if (r.text == "not_actionable") ++s.not_actionable;
   }
   s.notes = facts.notes;
+  for (const auto& f : facts.followups) {
+    if (!f.done()) s.open_followups.push_back(f);
+  }
+  s.done_followups = facts.closed_followups;
   return s;
 }
 

@@ -7,11 +7,23 @@
 #include <utility>
 #include <vector>
 
+#include "bot/core/followup.hpp"
 #include "bot/core/incident.hpp"
 #include "bot/core/rota.hpp"
+#include "bot/core/ticket.hpp"
 #include "bot/core/timeline.hpp"
 
 namespace oncall {
+
+// A follow-up with its tracker ticket, when it has one.
+struct tracked_followup {
+  followup item;
+  std::optional<ticket> ticket_of;
+  bool operator==(const tracked_followup&) const = default;
+
+  // Closed in chat, or its ticket is in a done status.
+  bool done() const { return item.done() || (ticket_of && ticket_of->state() == ticket_state::done); }
+};
 
 struct shift_summary {
   int pages = 0;          // notifications to the schedule or the outgoing person
@@ -25,6 +37,8 @@ struct shift_summary {
   int false_alarms = 0;
   int not_actionable = 0;
   std::vector<handover_note> notes;
+  std::vector<tracked_followup> open_followups;  // of any incident, not done yet
+  std::vector<tracked_followup> done_followups;  // closed during the shift (in chat or Jira)
 };
 
 struct shift_facts {
@@ -36,6 +50,8 @@ struct shift_facts {
   std::vector<incident> open_now;
   std::vector<timeline_entry> ratings;      // in the shift
   std::vector<handover_note> notes;
+  std::vector<tracked_followup> followups;  // not closed in chat; their tickets may be done
+  std::vector<tracked_followup> closed_followups;  // closed during the shift
 };
 
 shift_summary summarize_shift(const shift_facts& facts);

@@ -199,6 +199,34 @@ CREATE INDEX IF NOT EXISTS runbook_runs_incident ON runbook_runs(incident_id, id
       R"sql(
 CREATE INDEX effects_lane ON effects(channel, id) WHERE done_at IS NULL;
 )sql",
+      // 7: tracker work: a durable queue of jobs that file and update tickets (one pending job
+      // per kind and subject), and the tickets filed for incidents and their follow-ups.
+      R"sql(
+CREATE TABLE IF NOT EXISTS tracker_jobs (
+  id INTEGER PRIMARY KEY,
+  kind TEXT NOT NULL,
+  incident_id INTEGER NOT NULL,
+  followup_id INTEGER NOT NULL DEFAULT 0,
+  state TEXT NOT NULL DEFAULT 'pending',
+  attempts INTEGER NOT NULL DEFAULT 0,
+  created_at INTEGER NOT NULL,
+  next_attempt_at INTEGER,
+  last_error TEXT NOT NULL DEFAULT '',
+  failure_reported INTEGER NOT NULL DEFAULT 0
+);
+CREATE UNIQUE INDEX IF NOT EXISTS tracker_jobs_pending
+  ON tracker_jobs(kind, incident_id, followup_id) WHERE state = 'pending';
+CREATE TABLE IF NOT EXISTS tickets (
+  incident_id INTEGER NOT NULL,
+  followup_id INTEGER NOT NULL DEFAULT 0,
+  key TEXT NOT NULL,
+  url TEXT NOT NULL,
+  status TEXT NOT NULL DEFAULT '',
+  category TEXT NOT NULL DEFAULT '',
+  checked_at INTEGER,
+  PRIMARY KEY (incident_id, followup_id)
+);
+)sql",
       // 9: deploy events from CI (POST /webhooks/deploy), found by service and time for the
       // postmortem's "deploys in the two hours before detection".
       R"sql(

@@ -84,6 +84,15 @@ class sqlite_store final : public store {
   void update_followup(const followup& f) override;
   std::optional<followup> find_followup(std::int64_t id) override;
   std::vector<followup> followups(std::int64_t incident_id) override;
+  std::vector<followup> open_followups() override;
+  std::vector<followup> followups_done_between(time_point from, time_point to) override;
+
+  bool enqueue_tracker_job(const tracker_job& j) override;
+  void update_tracker_job(const tracker_job& j) override;
+  std::vector<tracker_job> tracker_jobs(const std::string& state) override;
+  void save_ticket(const ticket& t) override;
+  std::optional<ticket> find_ticket(std::int64_t incident_id, std::int64_t followup_id) override;
+  std::vector<ticket> tickets(std::int64_t incident_id) override;
 
   std::int64_t insert_runbook_run(const runbook_run& r) override;
   void update_runbook_run(const runbook_run& r) override;

@@ -16,6 +16,7 @@
 #include "bot/core/incident.hpp"
 #include "bot/core/rota.hpp"
 #include "bot/core/runbook_run.hpp"
+#include "bot/core/ticket.hpp"
 #include "bot/core/timeline.hpp"
 
 namespace oncall {
@@ -115,6 +116,21 @@ class store {
   virtual void update_followup(const followup& f) = 0;
   virtual std::optional<followup> find_followup(std::int64_t id) = 0;
   virtual std::vector<followup> followups(std::int64_t incident_id) = 0;
+  // Follow-ups not closed yet, across incidents, in the order added; and those closed in
+  // [from, to), oldest first (sqlite_tracker.cpp).
+  virtual std::vector<followup> open_followups() = 0;
+  virtual std::vector<followup> followups_done_between(time_point from, time_point to) = 0;
+
+  // Tracker work (sqlite_tracker.cpp): false when a pending job of the same kind and subject
+  // exists already (then nothing is written).
+  virtual bool enqueue_tracker_job(const tracker_job& j) = 0;
+  virtual void update_tracker_job(const tracker_job& j) = 0;
+  // Jobs in `state` (pending, done, failed), oldest first.
+  virtual std::vector<tracker_job> tracker_jobs(const std::string& state) = 0;
+  // Tickets filed for an incident (followup_id 0) and its follow-ups; saving replaces.
+  virtual void save_ticket(const ticket& t) = 0;
+  virtual std::optional<ticket> find_ticket(std::int64_t incident_id, std::int64_t followup_id) = 0;
+  virtual std::vector<ticket> tickets(std::int64_t incident_id) = 0;
 
   // Runbook runs: the run record and the audit log in one (sqlite_runbooks.cpp).
   virtual std::int64_t insert_runbook_run(const runbook_run& r) = 0;  // returns the new id

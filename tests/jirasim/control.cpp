@@ -40,6 +40,8 @@ void add_control_routes(httplib::Server& server, state& st, api_switch sw) {
     st.fail_count = b.value("count", 1);
     st.fail_retry_after = b.value("retry_after", 0);
     st.fail_after_applying = b.value("after_applying", false);
+    st.fail_method = b.value("method", "");
+    st.fail_path = b.value("path", "");
     reply(res, 200, {{"ok", true}});
   });
   server.Post("/_sim/down", [sw](const httplib::Request&, httplib::Response& res) {

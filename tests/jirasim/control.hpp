@@ -5,7 +5,8 @@
 //   POST /_sim/fail                      {"status": 503, "count": 2, "retry_after": 1,
 //                                         "after_applying": false}: the next `count` API
 //                                         requests answer `status` (after doing the work when
-//                                         after_applying, like a timeout after a commit)
+//                                         after_applying, like a timeout after a commit);
+//                                         "method" and "path" limit it to matching requests
 //   POST /_sim/down, POST /_sim/up       the REST port refuses connections / listens again
 //   GET  /_sim/requests                  the API requests so far: method, path, status
 #pragma once

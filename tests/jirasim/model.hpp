@@ -81,6 +81,8 @@ struct state {
   int fail_status = 503;
   int fail_retry_after = 0;  // seconds; 0: no Retry-After header
   bool fail_after_applying = false;
+  std::string fail_method;  // empty: any
+  std::string fail_path;    // empty: any
 
   static const std::vector<status_def>& statuses();
   static const std::vector<transition_def>& transitions();

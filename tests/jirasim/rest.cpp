@@ -323,7 +323,8 @@ void route(state& st, const httplib::Request& req, httplib::Response& res) {
 
 void handle(state& st, const httplib::Request& req, httplib::Response& res) {
   std::lock_guard guard(st.lock);
-  bool fault = st.fail_count > 0;
+  bool fault = st.fail_count > 0 && (st.fail_method.empty() || st.fail_method == req.method) &&
+               (st.fail_path.empty() || st.fail_path == req.path);
   if (fault) --st.fail_count;
   if (fault && !st.fail_after_applying) {
     // fall through to the injected answer without touching anything

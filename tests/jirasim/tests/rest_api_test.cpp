@@ -196,6 +196,13 @@ TEST_CASE("control API: injected 429 with Retry-After, failures after applying, 
   CHECK(r->status == 503);
   CHECK(json::parse(sim.control().Get("/_sim/issues")->body)["issues"].size() == 1);
 
+  // Only matching requests fail: here the create, not the search before it.
+  sim.control().Post("/_sim/fail", R"({"status":502,"count":1,"method":"POST","path":"/rest/api/2/issue"})",
+                     "application/json");
+  CHECK(sim.api().Get("/rest/api/2/issue/OPS-1", auth())->status == 200);
+  r = sim.api().Post("/rest/api/2/issue", auth(), json{{"fields", task("z")}}.dump(), "application/json");
+  CHECK(r->status == 502);
+
   sim.control().Post("/_sim/down", "", "application/json");
   CHECK_FALSE(sim.api().Get("/rest/api/2/issue/OPS-1", auth()));
   sim.control().Post("/_sim/up", "", "application/json");

@@ -23,6 +23,7 @@
 #include "bot/http/server.hpp"
 #include "bot/logging.hpp"
 #include "bot/net/http_client.hpp"
+#include "bot/ops/backup_timer.hpp"
 #include "bot/ops/config_reloader.hpp"
 #include "bot/ops/storage_lock.hpp"
 #include "bot/runbook/runbook_service.hpp"
@@ -107,6 +108,9 @@ int run_bot(const std::string& config_file) {
   engine.on_effects([&] { asio::post(io, [&] { out.kick(); }); });
   chat_bridge bridge(engine);
 
+  std::unique_ptr<backup_timer> backups;  // storage.backup: scheduled backups
+  if (cfg->storage.backup) backups = std::make_unique<backup_timer>(cfg->storage.url, *cfg->storage.backup);
+
   http_hooks hooks;
   hooks.ingest = [&](const alert_batch& batch) {
     return on_engine(io, [&] {
@@ -134,6 +138,7 @@ int run_bot(const std::string& config_file) {
         if (inc.state == incident_state::acknowledged) ++g.acknowledged_incidents;
       }
       g.pending_effects = storage->count_pending_effects();
+      if (backups) g.last_backup_unix = backups->last_success();
       return g;
     });
   };
@@ -151,6 +156,7 @@ int run_bot(const std::string& config_file) {
   asio::co_spawn(io, escalation_timer(engine, stopping), asio::detached);
   runbook_service runbooks(io.get_executor(), engine);
   asio::co_spawn(io, runbooks.run(stopping), asio::detached);
+  if (backups) asio::co_spawn(io, backups->run(stopping), asio::detached);
   tracker_service tracker(io.get_executor(), engine, http);
   asio::co_spawn(io, tracker.run(stopping), asio::detached);
   out.kick();  // effects left over from before a restart

@@ -1,5 +1,7 @@
 // The sections about the bot's own plumbing: HTTP server, storage, logging, the issue tracker
 // and where postmortems go.
+#include <unistd.h>
+
 #include <kainjow/mustache.hpp>
 
 #include <algorithm>
@@ -45,14 +47,46 @@ void strip_trailing_slashes(std::string& url) {
   while (url.ends_with('/')) url.pop_back();
 }
 
+constexpr duration min_backup_every{1000};
+
+// Empty when `dir` exists as a directory or could be created (its nearest existing ancestor is
+// a writable directory); otherwise what is wrong and how to fix it.
+std::string uncreatable_dir_problem(const std::string& dir) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  fs::path p = fs::absolute(dir, ec);
+  if (ec) return "'" + dir + "' is not a usable path";
+  while (!p.empty() && !fs::exists(p, ec)) {
+    if (p == p.parent_path()) break;
+    p = p.parent_path();
+  }
+  if (!fs::is_directory(p, ec)) {
+    return "'" + dir + "' cannot be a directory: " + p.string() + " is a file; pick another dir";
+  }
+  if (::access(p.c_str(), W_OK) != 0) {
+    return "'" + dir + "' cannot be created or written: " + p.string() +
+           " is not writable for this user; pick a directory it may write (e.g. under the storage's)";
+  }
+  return {};
+}
+
 void read_backup(yaml_reader& r, const YAML::Node& storage, config& cfg) {
   auto backup = r.map_field(storage, "storage", "backup");
   if (!backup || !r.check_map(*backup, "storage.backup", backup_keys)) return;
   backup_config b;
   b.dir = "backups/";
-  r.read_duration(*backup, "storage.backup", "every", b.every, need::required);
-  r.read_count(*backup, "storage.backup", "keep", b.keep, 1);  // 0 (unset): keep them all
-  r.read_string(*backup, "storage.backup", "dir", b.dir);
+  b.keep = 14;
+  if (r.read_duration(*backup, "storage.backup", "every", b.every, need::required) &&
+      b.every < min_backup_every) {
+    r.fail(field_line(*backup, "every"), "storage.backup.every",
+           "must be at least 1s; write it like 6h (tests may use 1s)");
+  }
+  r.read_count(*backup, "storage.backup", "keep", b.keep, 1);
+  if (r.read_string(*backup, "storage.backup", "dir", b.dir)) {
+    if (auto problem = uncreatable_dir_problem(b.dir); !problem.empty()) {
+      r.fail(field_line(*backup, "dir"), "storage.backup.dir", problem);
+    }
+  }
   cfg.storage.backup = b;
 }
 
@@ -147,6 +181,10 @@ void read_storage(yaml_reader& r, const YAML::Node& root, config& cfg) {
     if (!r.read_string(*node, path, "url", url, need::required)) return;
     path = "storage.url";
     read_backup(r, *node, cfg);
+    if (cfg.storage.backup && !url.starts_with("sqlite:")) {
+      r.fail(field_line(*node, "backup"), "storage.backup",
+             "scheduled backups need SQLite storage (sqlite:PATH); back a PostgreSQL database up with its own tools");
+    }
   }
   if (!valid_storage_url(url)) {
     // Not echoed: a postgresql:// URL may carry a password.

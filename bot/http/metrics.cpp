@@ -33,6 +33,10 @@ std::string render_metrics(const engine_gauges& gauges, bool chat_connected,
         "Chat posts, DMs and notifier calls committed but not carried out yet.", gauges.pending_effects);
   gauge(out, "oncallbot_chat_connected", "1 when the chat platform's socket is connected.",
         chat_connected ? 1 : 0);
+  if (gauges.last_backup_unix) {
+    gauge(out, "oncallbot_backup_last_success_timestamp_seconds",
+          "Unix time of the last scheduled backup that succeeded; 0 before the first.", *gauges.last_backup_unix);
+  }
   out << "# HELP oncallbot_http_requests_total HTTP requests answered, by endpoint and status.\n"
          "# TYPE oncallbot_http_requests_total counter\n";
   for (const auto& [key, n] : requests) {

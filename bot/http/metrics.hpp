@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <map>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <utility>
 
@@ -15,6 +16,9 @@ struct engine_gauges {
   std::int64_t open_incidents = 0;
   std::int64_t acknowledged_incidents = 0;
   std::int64_t pending_effects = 0;
+  // Unix seconds of the last scheduled backup that succeeded (0: none yet); unset without
+  // storage.backup.
+  std::optional<std::int64_t> last_backup_unix;
 };
 
 // Requests answered, by endpoint and status; written by the server's threads.

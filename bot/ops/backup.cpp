@@ -34,6 +34,9 @@ void copy_database(const std::string& from, const std::string& to) {
   SQLite::Database target(to, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
   SQLite::Backup backup(target, source);
   backup.executeStep();  // all pages in one step: a consistent snapshot
+  // One self-contained file: in WAL mode (copied from the source) every later open, even
+  // read-only, would leave -wal and -shm files beside it.
+  target.exec("PRAGMA journal_mode=DELETE");
 }
 
 }  // namespace

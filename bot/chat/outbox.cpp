@@ -30,6 +30,17 @@ std::optional<outbound_message> stored_message(const effect& e, post_result& fai
   }
 }
 
+// "storm:3" → 3 (the summary of alert storm 3); 0 for other subjects.
+std::int64_t storm_subject(const std::string& subject) {
+  const std::string prefix = "storm:";
+  if (subject.rfind(prefix, 0) != 0) return 0;
+  try {
+    return std::stoll(subject.substr(prefix.size()));
+  } catch (const std::exception&) {
+    return 0;
+  }
+}
+
 // "handover:12" → 12; 0 for other subjects.
 std::int64_t handover_subject(const std::string& subject) {
   const std::string prefix = "handover:";
@@ -108,6 +119,14 @@ void outbox::finish(const effect& e, const post_result& r) {
         st.update_handover(*h);
       }
     }
+    if (r.ok && e.kind == effect_kind::channel_post && storm_subject(e.subject)) {
+      auto s = st.find_storm(storm_subject(e.subject));
+      if (s && s->message_ref.empty()) {
+        s->message_channel = r.channel;
+        s->message_ref = r.ref;
+        st.update_storm(*s);
+      }
+    }
     if (e.kind == effect_kind::notify) record_notifier_outcome(e, r);
     // Older pending updates of the same message were superseded when this one was enqueued;
     // one enqueued while this was in flight shows newer state and still goes out.
@@ -147,6 +166,7 @@ asio::awaitable<post_result> outbox::carry_out(const effect& e) {
     case effect_kind::thread_post:
       co_return co_await carry_out_for_incident(e);
     case effect_kind::channel_post: {
+      if (storm_subject(e.subject)) co_return co_await carry_out_storm(e, storm_subject(e.subject));
       auto m = stored_message(e, failure);
       if (!m) co_return failure;
       co_await pace(e.channel);
@@ -183,6 +203,19 @@ asio::awaitable<post_result> outbox::carry_out_for_incident(const effect& e) {
   const auto& channel = inc->channel.empty() ? e.channel : inc->channel;
   co_await pace(e.channel);
   co_return co_await chat_.post(channel, *m, inc->message_ref);
+}
+
+// A storm's summary is posted once, then updated in place with the incidents as they are now.
+asio::awaitable<post_result> outbox::carry_out_storm(const effect& e, std::int64_t storm_id) {
+  auto s = engine_.storage().find_storm(storm_id);
+  if (!s) co_return post_result{false, {}, {}, "storm vanished", {}, true};
+  auto summary = engine_.storm_summary(storm_id);
+  if (s->message_ref.empty()) {
+    co_await pace(e.channel);
+    co_return co_await chat_.post(e.channel, summary, "");
+  }
+  co_await pace_update(e.channel);
+  co_return co_await chat_.update(s->message_channel, s->message_ref, summary);
 }
 
 asio::awaitable<post_result> outbox::call_notifier(const effect& e) {

@@ -36,6 +36,7 @@ class outbox {
   boost::asio::awaitable<post_result> carry_out(const effect& e);
   boost::asio::awaitable<post_result> carry_out_for_incident(const effect& e);
   boost::asio::awaitable<post_result> call_notifier(const effect& e);
+  boost::asio::awaitable<post_result> carry_out_storm(const effect& e, std::int64_t storm_id);
   // What the timeline keeps of a finished notifier call.
   void record_notifier_outcome(const effect& e, const post_result& r);
   boost::asio::awaitable<void> sleep(duration d);

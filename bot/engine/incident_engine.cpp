@@ -66,6 +66,14 @@ bool incident_engine::enqueue(const effect& e) {
 
 void incident_engine::enqueue(const incident& inc, effect_kind kind, const std::string& key,
                               const std::string& payload) {
+  if (auto storm_id = store_.storm_of(inc.id)) {
+    // Summarised in a storm: no announcement and no room of its own. Its changes show in the
+    // storm's summary; what would be said in its room is in its timeline.
+    if (kind == effect_kind::announce || kind == effect_kind::sync) {
+      enqueue_storm_update(*storm_id, lane(inc));
+    }
+    return;
+  }
   effect e;
   e.key = key;
   e.kind = kind;
@@ -232,6 +240,11 @@ ingest_outcome incident_engine::ingest(const alert_batch& batch) {
       store_.update_incident(inc);
       record(inc, "alert", inc.source,
              inc.title + " (" + std::to_string(inc.firing_count) + " firing)", false);
+      const auto storm_id = join_storm_if_busy(inc);
+      if (storm_id) {
+        record(inc, "storm", "oncallbot",
+               "summarised in alert storm " + std::to_string(storm_id) + " instead of announced", false);
+      }
       record(inc, "page", "oncallbot", "paged " + plain_text(mentions(inc)), false);
       enqueue(inc, effect_kind::announce, "announce:" + std::to_string(inc.id));
       page_level(inc, store_.timeline(inc.id).back().id);

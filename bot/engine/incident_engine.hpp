@@ -15,6 +15,7 @@
 #include "bot/core/incident.hpp"
 #include "bot/core/result.hpp"
 #include "bot/core/room_event.hpp"
+#include "bot/core/storm.hpp"
 #include "bot/engine/actor.hpp"
 #include "bot/store/store.hpp"
 #include "config/config.hpp"
@@ -143,6 +144,15 @@ class incident_engine {
   rich_text mentions(const incident& inc);
   // Enqueues an update of the incident's announcement; pending older ones are superseded.
   void enqueue_update(const incident& inc, const std::string& key);
+  // Alert storms (storms.cpp): the storm a new incident joins (0: none, announce it), an update
+  // of a storm's summary (older pending ones superseded), and the summary as it looks now.
+  std::int64_t join_storm_if_busy(const incident& inc);
+  void enqueue_storm_update(std::int64_t storm_id, const std::string& channel);
+
+ public:
+  outbound_message storm_summary(std::int64_t storm_id);
+
+ private:
 
   std::shared_ptr<const config> cfg_;
   store& store_;
@@ -151,6 +161,8 @@ class incident_engine {
   bool effects_enqueued_ = false;
   int commit_depth_ = 0;
   bool changed_ = false;  // a timeline entry was recorded since `once` began
+  storm_detector storms_;
+  std::int64_t storm_updates_ = 0;  // makes each storm update's key unique
 };
 
 }  // namespace oncall

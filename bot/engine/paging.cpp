@@ -33,6 +33,18 @@ outbound_message page_dm(const incident& inc, const notification& n) {
   return m;
 }
 
+outbound_message storm_dm(const incident& inc, const notification& n, const std::string& channel) {
+  outbound_message m;
+  m.headline = {rt::text("You are paged: "), rt::bold("alert storm in " + channel)};
+  m.body.push_back({rt::text("Many incidents are opening at once (" + inc.display_id() + " " + inc.title +
+                             " among them); they are summarised in one message in " + channel +
+                             ". Escalation level " + std::to_string(n.level + 1) +
+                             "; you were reached because you are " + n.reason + ".")});
+  m.body.push_back({rt::code("/oncall incidents"), rt::text(" lists them; ack each with "),
+                    rt::code("/oncall ack ID"), rt::text(".")});
+  return m;
+}
+
 }  // namespace
 
 schedule incident_engine::effective_schedule(const schedule& s) {
@@ -84,7 +96,13 @@ void incident_engine::page_level(const incident& inc, std::int64_t cause) {
   for (const auto& n : targets) {
     if (const person* p = cfg_->find_person(n.person)) people.push_back(p);
   }
-  const std::string prefix = std::to_string(inc.id) + ":" + std::to_string(cause) + ":";
+  // In a storm, each person and notifier is reached once per storm and level, not once per
+  // incident: the idempotency key makes the later ones no-ops.
+  const auto storm_id = store_.storm_of(inc.id);
+  const std::string prefix =
+      storm_id ? "storm:" + std::to_string(*storm_id) + ":" + std::to_string(inc.cycle) + ":" +
+                     std::to_string(inc.level) + ":"
+               : std::to_string(inc.id) + ":" + std::to_string(cause) + ":";
   for (const auto& n : targets) {
     store_.insert_notification(n);
     effect e;
@@ -97,7 +115,7 @@ void incident_engine::page_level(const incident& inc, std::int64_t cause) {
       e.key = "dm:" + prefix + handle;
       e.channel = "dm:" + handle;
       e.subject = handle;
-      e.payload = message_to_json(page_dm(inc, n));
+      e.payload = message_to_json(storm_id ? storm_dm(inc, n, lane(inc)) : page_dm(inc, n));
     } else {
       const std::string name = n.target.substr(n.target.find(':') + 1);
       const notifier* nf = nullptr;

@@ -227,6 +227,15 @@ CREATE TABLE IF NOT EXISTS tickets (
   PRIMARY KEY (incident_id, followup_id)
 );
 )sql",
+      // 8: dedicated incident channels (incident_rooms: channel, /oncall channel): the whole
+      // channel is the incident's room.
+      R"sql(
+CREATE TABLE IF NOT EXISTS incident_rooms (
+  incident_id INTEGER PRIMARY KEY REFERENCES incidents(id),
+  channel TEXT NOT NULL UNIQUE,
+  name TEXT NOT NULL
+);
+)sql",
       // 9: deploy events from CI (POST /webhooks/deploy), found by service and time for the
       // postmortem's "deploys in the two hours before detection".
       R"sql(
@@ -240,6 +249,23 @@ CREATE TABLE IF NOT EXISTS deploys (
   at INTEGER NOT NULL
 );
 CREATE INDEX IF NOT EXISTS deploys_service ON deploys(service, at);
+)sql",
+      // 10: alert storms: one summary message per storm, and which incidents it summarises.
+      R"sql(
+CREATE TABLE IF NOT EXISTS storms (
+  id INTEGER PRIMARY KEY,
+  channel TEXT NOT NULL,
+  started_at INTEGER NOT NULL,
+  last_at INTEGER NOT NULL,
+  message_channel TEXT NOT NULL DEFAULT '',
+  message_ref TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX IF NOT EXISTS storms_channel ON storms(channel, last_at);
+CREATE TABLE IF NOT EXISTS storm_incidents (
+  incident_id INTEGER PRIMARY KEY REFERENCES incidents(id),
+  storm_id INTEGER NOT NULL REFERENCES storms(id)
+);
+CREATE INDEX IF NOT EXISTS storm_incidents_storm ON storm_incidents(storm_id, incident_id);
 )sql",
   };
   return all;

@@ -54,6 +54,15 @@ class sqlite_store final : public store {
   int supersede_pending(effect_kind kind, const std::string& channel, std::int64_t incident_id,
                         const std::string& subject, time_point now) override;
 
+  std::optional<storm> active_storm(const std::string& channel, time_point since) override;
+  std::int64_t insert_storm(const storm& s) override;
+  void update_storm(const storm& s) override;
+  std::optional<storm> find_storm(std::int64_t id) override;
+  void add_to_storm(std::int64_t storm_id, std::int64_t incident_id) override;
+  std::optional<std::int64_t> storm_of(std::int64_t incident_id) override;
+  std::vector<incident> storm_incidents(std::int64_t storm_id, int limit) override;
+  storm_counts count_storm(std::int64_t storm_id) override;
+
   std::optional<inbound_record> find_inbound(const std::string& id) override;
   void record_inbound(const std::string& id, const std::string& reply, time_point now) override;
 

@@ -16,6 +16,7 @@
 #include "bot/core/incident.hpp"
 #include "bot/core/rota.hpp"
 #include "bot/core/runbook_run.hpp"
+#include "bot/core/storm.hpp"
 #include "bot/core/ticket.hpp"
 #include "bot/core/timeline.hpp"
 
@@ -78,6 +79,17 @@ class store {
   virtual int supersede_pending(effect_kind kind, const std::string& channel,
                                 std::int64_t incident_id, const std::string& subject,
                                 time_point now) = 0;
+
+  // Alert storms (sqlite_storms.cpp): the storm of a channel whose newest incident opened at
+  // or after `since`, its summarised incidents (newest first, at most `limit`) and counts.
+  virtual std::optional<storm> active_storm(const std::string& channel, time_point since) = 0;
+  virtual std::int64_t insert_storm(const storm& s) = 0;  // returns the new id
+  virtual void update_storm(const storm& s) = 0;
+  virtual std::optional<storm> find_storm(std::int64_t id) = 0;
+  virtual void add_to_storm(std::int64_t storm_id, std::int64_t incident_id) = 0;
+  virtual std::optional<std::int64_t> storm_of(std::int64_t incident_id) = 0;
+  virtual std::vector<incident> storm_incidents(std::int64_t storm_id, int limit) = 0;
+  virtual storm_counts count_storm(std::int64_t storm_id) = 0;
 
   // Inbound deliveries (envelopes, webhooks by idempotency id) already applied.
   virtual std::optional<inbound_record> find_inbound(const std::string& id) = 0;

@@ -25,6 +25,10 @@ command_spec followup_command();
 command_spec followups_command();
 command_spec ticket_command();
 command_spec timeline_command();
+// Postmortem draft into the room: handlers/postmortem.cpp.
+command_spec postmortem_command();
+// Dedicated incident channels: handlers/channel.cpp.
+command_spec channel_command();
 // Runbooks: handlers/{runbooks,run}.cpp.
 command_spec runbooks_command();
 command_spec run_command();

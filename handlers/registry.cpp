@@ -76,6 +76,8 @@ const command_registry& oncall_commands() {
     r.add(followups_command());
     r.add(ticket_command());
     r.add(timeline_command());
+    r.add(postmortem_command());
+    r.add(channel_command());
     r.add(runbooks_command());
     r.add(run_command());
     return r;

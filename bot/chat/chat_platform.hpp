@@ -68,6 +68,15 @@ struct post_result {
   bool permanent = false;  // retrying the same request cannot succeed
 };
 
+// A file for a room: `content` is uploaded as `filename`, shown with `title`, and
+// `initial_comment` (plain text, may be empty) is posted with it.
+struct file_upload {
+  std::string filename;
+  std::string title;
+  std::string content;
+  std::string initial_comment;
+};
+
 // A request that a chat server sends to the bot's HTTP server (Mattermost slash commands and
 // button clicks), and the answer.
 struct inbound_http {
@@ -114,6 +123,32 @@ class chat_platform {
   virtual boost::asio::awaitable<post_result> post_ephemeral(const std::string& channel,
                                                              const std::string& user,
                                                              const outbound_message& m) = 0;
+  // Uploads a file into `channel` (an id), in the thread `thread_ref` when not empty. The
+  // result's ref is the file's id on the platform.
+  virtual boost::asio::awaitable<post_result> upload_file(const std::string& channel,
+                                                          const std::string& thread_ref,
+                                                          const file_upload& file) {
+    (void)channel;
+    (void)thread_ref;
+    (void)file;
+    co_return post_result{false, {}, {}, "this chat platform cannot upload files", {}, true};
+  }
+  // A new public channel `name` (already within the platform's naming rules) with `purpose`.
+  // ok: `channel` is its id. A name in use fails with error "name_taken".
+  virtual boost::asio::awaitable<post_result> create_channel(const std::string& name,
+                                                             const std::string& purpose) {
+    (void)name;
+    (void)purpose;
+    co_return post_result{false, {}, {}, "this chat platform cannot create channels", {}, true};
+  }
+  // Adds chat users (Slack ids, Mattermost usernames) to `channel` (an id). People already in
+  // count as added; unknown people are left out (and logged), not an error.
+  virtual boost::asio::awaitable<post_result> invite(const std::string& channel,
+                                                     const std::vector<std::string>& users) {
+    (void)channel;
+    (void)users;
+    co_return post_result{false, {}, {}, "this chat platform cannot invite people", {}, true};
+  }
 };
 
 }  // namespace oncall

@@ -1,6 +1,7 @@
 // Effect execution against the chat platform.
 #include "bot/chat/outbox.hpp"
 
+#include <nlohmann/json.hpp>
 #include <spdlog/spdlog.h>
 
 #include <boost/asio/as_tuple.hpp>
@@ -9,6 +10,8 @@
 #include <boost/asio/use_awaitable.hpp>
 
 #include "bot/chat/message_codec.hpp"
+#include "bot/chat/room_file_codec.hpp"
+#include "bot/core/room_name.hpp"
 #include "bot/net/backoff.hpp"
 #include "bot/notify/notifier_client.hpp"
 
@@ -20,6 +23,35 @@ namespace {
 // A permanent platform error (channel_not_found, …) is retried a few times in case the config
 // or the workspace is being fixed, then given up with an error in the log.
 constexpr int max_permanent_failures = 5;
+// An upload is best effort: after this many failed attempts of any kind (about half a minute
+// of backoff) the room is told, and the lane moves on.
+constexpr int max_upload_failures = 6;
+// Creating a dedicated channel holds up the announcement (same lane): after this many failed
+// attempts (a few seconds), or at once when the platform refuses for good, the thread becomes
+// the room instead.
+constexpr int max_room_failures = 4;
+// How many numbered names (inc-4-db-down-2 … -9) to try when the name is taken.
+constexpr int max_room_name_attempts = 9;
+
+struct room_request {
+  std::string name;
+  std::vector<std::string> people;
+  std::string purpose;
+  bool at_page = true;
+};
+
+room_request stored_room_request(const effect& e) {
+  auto j = nlohmann::json::parse(e.payload, nullptr, false);
+  room_request r;
+  if (!j.is_object()) return r;
+  r.name = j.value("name", "");
+  r.purpose = j.value("purpose", "");
+  r.at_page = j.value("at_page", true);
+  for (const auto& p : j.value("people", nlohmann::json::array())) {
+    if (p.is_string()) r.people.push_back(p.get<std::string>());
+  }
+  return r;
+}
 
 std::optional<outbound_message> stored_message(const effect& e, post_result& failure) {
   try {
@@ -77,11 +109,15 @@ std::optional<effect> outbox::next_in_lane(const std::string& lane) {
 asio::awaitable<void> outbox::drain(std::string lane) {
   backoff retry{duration{500}, duration{30'000}};
   int permanent_failures = 0;
+  int failures = 0;
   while (!stopping_) {
     auto e = next_in_lane(lane);
     if (!e) break;
     auto r = co_await carry_out(*e);
-    if (r.ok || (r.permanent && ++permanent_failures >= max_permanent_failures)) {
+    if (!r.ok) ++failures;
+    const bool upload_given_up = (e->kind == effect_kind::upload && failures >= max_upload_failures) ||
+                                 (e->kind == effect_kind::open_room && (r.permanent || failures >= max_room_failures));
+    if (r.ok || upload_given_up || (r.permanent && ++permanent_failures >= max_permanent_failures)) {
       if (!r.ok) {
         spdlog::error("chat: giving up on {} for incident #{} in {}: {}", to_string(e->kind),
                       e->incident_id, lane, r.error);
@@ -89,6 +125,7 @@ asio::awaitable<void> outbox::drain(std::string lane) {
       finish(*e, r);
       retry.reset();
       permanent_failures = r.ok ? 0 : permanent_failures;
+      failures = 0;
       continue;
     }
     auto delay = r.retry_after ? *r.retry_after : retry.next(rng_);
@@ -128,6 +165,15 @@ void outbox::finish(const effect& e, const post_result& r) {
       }
     }
     if (e.kind == effect_kind::notify) record_notifier_outcome(e, r);
+    if (e.kind == effect_kind::upload && !r.ok) engine_.upload_failed(e.incident_id, e.subject, r.error);
+    if (e.kind == effect_kind::open_room) {
+      auto request = stored_room_request(e);
+      if (r.ok) {
+        engine_.room_opened({e.incident_id, r.channel, r.ref}, request.at_page);
+      } else {
+        engine_.room_failed(e.incident_id, request.name, r.error);
+      }
+    }
     // Older pending updates of the same message were superseded when this one was enqueued;
     // one enqueued while this was in flight shows newer state and still goes out.
     st.complete_effect(e.id, engine_.now());
@@ -180,6 +226,10 @@ asio::awaitable<post_result> outbox::carry_out(const effect& e) {
     }
     case effect_kind::notify:
       co_return co_await call_notifier(e);
+    case effect_kind::upload:
+      co_return co_await upload_to_room(e);
+    case effect_kind::open_room:
+      co_return co_await open_room(e);
   }
   co_return post_result{false, {}, {}, "unknown effect kind", {}, true};
 }
@@ -187,10 +237,13 @@ asio::awaitable<post_result> outbox::carry_out(const effect& e) {
 asio::awaitable<post_result> outbox::carry_out_for_incident(const effect& e) {
   auto inc = engine_.find(e.incident_id);
   if (!inc) co_return post_result{false, {}, {}, "incident vanished", {}, true};
+  // With a dedicated channel the announcement and the room's posts go there, top level.
+  const auto room = engine_.room_of(inc->id);
   if (e.kind == effect_kind::announce) {
     if (!inc->message_ref.empty()) co_return post_result{true, inc->channel, inc->message_ref};
+    const std::string target = room ? room->channel : e.channel;
     co_await pace(e.channel);
-    co_return co_await chat_.post(e.channel, engine_.announcement(*inc), "");
+    co_return co_await chat_.post(target, engine_.announcement(*inc), "");
   }
   if (e.kind == effect_kind::sync) {
     if (inc->message_ref.empty()) co_return post_result{true};  // nothing announced to update
@@ -202,7 +255,48 @@ asio::awaitable<post_result> outbox::carry_out_for_incident(const effect& e) {
   if (!m) co_return failure;
   const auto& channel = inc->channel.empty() ? e.channel : inc->channel;
   co_await pace(e.channel);
+  if (room) co_return co_await chat_.post(room->channel, *m, "");
   co_return co_await chat_.post(channel, *m, inc->message_ref);
+}
+
+asio::awaitable<post_result> outbox::open_room(const effect& e) {
+  if (auto room = engine_.room_of(e.incident_id)) co_return post_result{true, room->channel, room->name};
+  auto request = stored_room_request(e);
+  if (request.name.empty()) co_return post_result{false, {}, {}, "bad stored room request", {}, true};
+  post_result made;
+  std::string name = request.name;
+  for (int attempt = 0; attempt < max_room_name_attempts; ++attempt) {
+    if (attempt > 0) name = incident_room_name_retry(request.name, attempt);
+    made = co_await chat_.create_channel(name, request.purpose);
+    if (made.ok || made.error != "name_taken") break;
+  }
+  if (!made.ok) co_return made;
+  // The channel exists: from here on it counts as made, so a failed invitation is logged
+  // (people can join by hand) rather than retried, which would create a second channel.
+  auto invited = co_await chat_.invite(made.channel, request.people);
+  if (!invited.ok) spdlog::warn("chat: invitations to #{} failed: {}", name, invited.error);
+  co_return post_result{true, made.channel, name};
+}
+
+asio::awaitable<post_result> outbox::upload_to_room(const effect& e) {
+  auto inc = engine_.find(e.incident_id);
+  if (!inc) co_return post_result{false, {}, {}, "incident vanished", {}, true};
+  // Not announced yet: the announcement (another lane) comes first; try again shortly.
+  const auto room = engine_.room_of(inc->id);
+  if (inc->channel.empty() && !room) {
+    co_return post_result{false, {}, {}, "the incident room is not there yet", {}, false};
+  }
+  room_file f;
+  try {
+    f = room_file_from_json(e.payload);
+  } catch (const std::exception& ex) {
+    co_return post_result{false, {}, {}, std::string("bad stored file: ") + ex.what(), {}, true};
+  }
+  const std::string channel = room ? room->channel : inc->channel;
+  const std::string thread = room ? std::string{} : inc->message_ref;
+  // A named value, not a braced temporary in the co_await's arguments (GCC 12 frees it twice).
+  const file_upload upload{f.filename, f.title, f.content, f.comment};
+  co_return co_await chat_.upload_file(channel, thread, upload);
 }
 
 // A storm's summary is posted once, then updated in place with the incidents as they are now.

@@ -37,6 +37,10 @@ class outbox {
   boost::asio::awaitable<post_result> carry_out_for_incident(const effect& e);
   boost::asio::awaitable<post_result> call_notifier(const effect& e);
   boost::asio::awaitable<post_result> carry_out_storm(const effect& e, std::int64_t storm_id);
+  // An upload effect: the file into the incident's room (thread or dedicated channel).
+  boost::asio::awaitable<post_result> upload_to_room(const effect& e);
+  // An open_room effect: the dedicated channel, a numbered name when taken, people invited.
+  boost::asio::awaitable<post_result> open_room(const effect& e);
   // What the timeline keeps of a finished notifier call.
   void record_notifier_outcome(const effect& e, const post_result& r);
   boost::asio::awaitable<void> sleep(duration d);

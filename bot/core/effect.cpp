@@ -11,6 +11,8 @@ std::string to_string(effect_kind k) {
     case effect_kind::channel_post: return "channel_post";
     case effect_kind::direct_message: return "direct_message";
     case effect_kind::notify: return "notify";
+    case effect_kind::upload: return "upload";
+    case effect_kind::open_room: return "open_room";
   }
   return "unknown";
 }
@@ -22,6 +24,8 @@ std::optional<effect_kind> effect_kind_from_string(std::string_view s) {
   if (s == "channel_post") return effect_kind::channel_post;
   if (s == "direct_message") return effect_kind::direct_message;
   if (s == "notify") return effect_kind::notify;
+  if (s == "upload") return effect_kind::upload;
+  if (s == "open_room") return effect_kind::open_room;
   return std::nullopt;
 }
 

@@ -18,6 +18,8 @@ enum class effect_kind {
   channel_post,    // post `payload` (a message) top-level in `channel`; `subject` may want its ref
   direct_message,  // post `payload` (a message) to the chat user `subject` directly
   notify,          // call the outbound notifier `subject` with `payload` (its JSON body)
+  upload,          // upload `payload` (a room_file) into the incident's room
+  open_room,       // create the incident's dedicated channel (`payload`: name, people, purpose)
 };
 
 std::string to_string(effect_kind k);

@@ -246,6 +246,7 @@ ingest_outcome incident_engine::ingest(const alert_batch& batch) {
                "summarised in alert storm " + std::to_string(storm_id) + " instead of announced", false);
       }
       record(inc, "page", "oncallbot", "paged " + plain_text(mentions(inc)), false);
+      if (cfg_->chat.incident_rooms == incident_room_mode::channel && !storm_id) enqueue_room(inc, "page");
       enqueue(inc, effect_kind::announce, "announce:" + std::to_string(inc.id));
       page_level(inc, store_.timeline(inc.id).back().id);
       out.opened.push_back(inc.id);
@@ -282,6 +283,7 @@ result<incident> incident_engine::page(const std::string& summary, int severity,
     inc.alert_count = inc.firing_count = 1;
     store_.update_incident(inc);
     record(inc, "page", by.name(), "paged by hand: " + summary + "; paging " + plain_text(mentions(inc)), false);
+    if (cfg_->chat.incident_rooms == incident_room_mode::channel) enqueue_room(inc, "page");
     enqueue(inc, effect_kind::announce, "announce:" + std::to_string(inc.id));
     page_level(inc, store_.timeline(inc.id).back().id);
   });

@@ -15,6 +15,7 @@
 #include "bot/core/incident.hpp"
 #include "bot/core/result.hpp"
 #include "bot/core/room_event.hpp"
+#include "bot/core/room_file.hpp"
 #include "bot/core/storm.hpp"
 #include "bot/engine/actor.hpp"
 #include "bot/store/store.hpp"
@@ -83,6 +84,24 @@ class incident_engine {
   std::vector<followup> followups(std::int64_t id);
   std::vector<timeline_entry> timeline(std::int64_t id);
 
+  // Files for incident rooms (room_uploads.cpp): queues `file` for upload into the room (its
+  // thread or dedicated channel), open or resolved; the outbox carries it out and retries, so
+  // no state change ever waits for it. Records who asked in the timeline.
+  result<incident> upload_to_room(std::int64_t id, const actor& by, const room_file& file);
+  // An upload the outbox gave up on: one line in the room and in the timeline.
+  void upload_failed(std::int64_t id, const std::string& filename, const std::string& reason);
+
+  // Dedicated channels (incident_rooms.cpp). /oncall channel: queues the creation of the
+  // incident's channel inc-<id>-<slug>, the paged people and the lead invited; refused when it
+  // has one. With incident_rooms: channel every page queues one before its announcement.
+  result<incident> request_room(std::int64_t id, const actor& by);
+  // The outbox created the channel: from now on it is the room. `at_page`: the announcement
+  // goes there next and the alerts channel gets a link; otherwise the room gets an intro.
+  void room_opened(const incident_room& room, bool at_page);
+  // The outbox gave up creating it: the thread stays the room, and the thread is told why.
+  void room_failed(std::int64_t id, const std::string& name, const std::string& reason);
+  std::optional<incident_room> room_of(std::int64_t id) { return store_.find_incident_room(id); }
+
   std::vector<incident> open_incidents();
   std::optional<incident> find(std::int64_t id);
   std::optional<incident> find_by_message(const std::string& channel, const std::string& ref);
@@ -140,6 +159,8 @@ class incident_engine {
                const std::string& payload = "{}");
   // Records who the current level reaches, and sends them DMs and the level's notifiers.
   void page_level(const incident& inc, std::int64_t cause);
+  // Queues the open_room effect in the announcement's lane (before the announcement).
+  void enqueue_room(const incident& inc, const std::string& when);
   result<incident> load_open(std::int64_t id);
   rich_text mentions(const incident& inc);
   // Enqueues an update of the incident's announcement; pending older ones are superseded.

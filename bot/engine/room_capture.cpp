@@ -26,6 +26,12 @@ std::string tombstone_id(const std::string& channel, const std::string& ref) {
 std::vector<room_ref> incident_engine::open_rooms() {
   std::vector<room_ref> out;
   for (const auto& inc : store_.open_incidents()) {
+    // A dedicated channel is read whole (no thread); it is the room even before the
+    // announcement is there.
+    if (auto dedicated = store_.find_incident_room(inc.id)) {
+      out.push_back({inc.id, dedicated->channel, ""});
+      continue;
+    }
     if (inc.channel.empty() || inc.message_ref.empty()) continue;  // not announced yet
     out.push_back({inc.id, inc.channel, inc.message_ref});
   }
@@ -36,11 +42,21 @@ bool incident_engine::capture(const room_event& ev) {
   const std::string& channel = ev.channel;
   const std::string& ref = ev.message.ref;
   if (channel.empty() || ref.empty()) return false;
-  // The room is the announcement's thread (incident_rooms: thread); resolved incidents too,
-  // since people keep talking in the room after the fire is out.
+  // The room is the incident's dedicated channel, all of it (incident_rooms: channel), or else
+  // the announcement's thread; resolved incidents too, since people keep talking in the room
+  // after the fire is out.
   auto room = [&]() -> std::optional<incident> {
+    if (auto dedicated = store_.find_incident_room_by_channel(channel)) {
+      auto inc = store_.find_incident(dedicated->incident_id);
+      // The announcement is the bot's own post: never a message of the room.
+      if (inc && inc->message_ref == ref) return std::nullopt;
+      return inc;
+    }
     if (ev.thread_ref.empty() || ev.thread_ref == ref) return std::nullopt;
-    return store_.find_incident_by_message(channel, ev.thread_ref);
+    auto inc = store_.find_incident_by_message(channel, ev.thread_ref);
+    // Once an incident has its own channel, its old thread is no longer the room.
+    if (inc && store_.find_incident_room(inc->id)) return std::nullopt;
+    return inc;
   };
   auto author = [&](const std::string& chat_user) {
     const person* p = cfg_->person_by_chat_user(chat_user);
@@ -103,13 +119,17 @@ bool incident_engine::capture(const room_event& ev) {
 int incident_engine::backfill(const room_ref& room, const std::vector<room_message>& messages,
                               bool complete) {
   auto inc = store_.find_incident(room.incident_id);
-  if (!inc || inc->channel != room.channel || inc->message_ref != room.thread_ref) return 0;
+  if (!inc) return 0;
+  auto dedicated = store_.find_incident_room(inc->id);
+  bool same_room = dedicated ? room.channel == dedicated->channel && room.thread_ref.empty()
+                             : inc->channel == room.channel && inc->message_ref == room.thread_ref;
+  if (!same_room) return 0;
   int changed = 0;
   commit([&] {
     std::set<std::string> present;
     std::optional<time_point> newest;
     for (const auto& m : messages) {
-      if (m.ref.empty() || m.ref == room.thread_ref) continue;
+      if (m.ref.empty() || m.ref == room.thread_ref || m.ref == inc->message_ref) continue;
       present.insert(m.ref);
       newest = newest ? std::max(*newest, m.at) : m.at;
       room_event ev{room_event::kind::edited, "", room.channel, room.thread_ref, m};

@@ -62,6 +62,9 @@ std::pair<std::string, int> split_listen(const std::string& listen) {
 http_server::http_server(http_config cfg, http_hooks hooks)
     : cfg_(std::move(cfg)), hooks_(std::move(hooks)), server_(std::make_unique<httplib::Server>()) {
   server_->set_payload_max_length(cfg_.max_body);
+  // httplib writes a response's headers and body in separate sends: without TCP_NODELAY, Nagle
+  // holds the body until the client's delayed ACK (up to 40 ms) on every keep-alive request.
+  server_->set_tcp_nodelay(true);
   server_->set_error_handler(httplib::Server::HandlerWithResponse(
       [this](const httplib::Request&, httplib::Response& res) {
     if (!res.body.empty()) return httplib::Server::HandlerResponse::Unhandled;

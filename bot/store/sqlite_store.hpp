@@ -103,6 +103,10 @@ class sqlite_store final : public store {
   std::optional<ticket> find_ticket(std::int64_t incident_id, std::int64_t followup_id) override;
   std::vector<ticket> tickets(std::int64_t incident_id) override;
 
+  void save_incident_room(const incident_room& room) override;
+  std::optional<incident_room> find_incident_room(std::int64_t incident_id) override;
+  std::optional<incident_room> find_incident_room_by_channel(const std::string& channel) override;
+
   std::int64_t insert_runbook_run(const runbook_run& r) override;
   void update_runbook_run(const runbook_run& r) override;
   std::optional<runbook_run> find_runbook_run(std::int64_t id) override;

@@ -14,6 +14,7 @@
 #include "bot/core/effect.hpp"
 #include "bot/core/followup.hpp"
 #include "bot/core/incident.hpp"
+#include "bot/core/incident_room.hpp"
 #include "bot/core/rota.hpp"
 #include "bot/core/runbook_run.hpp"
 #include "bot/core/storm.hpp"
@@ -151,6 +152,11 @@ class store {
   virtual std::vector<runbook_run> runbook_runs_in_state(const std::string& state) = 0;
   // Every run, or an incident's when `incident_id` is given, oldest first.
   virtual std::vector<runbook_run> runbook_runs(std::optional<std::int64_t> incident_id) = 0;
+
+  // Dedicated incident channels (sqlite_incident_rooms.cpp); saving replaces.
+  virtual void save_incident_room(const incident_room& room) = 0;
+  virtual std::optional<incident_room> find_incident_room(std::int64_t incident_id) = 0;
+  virtual std::optional<incident_room> find_incident_room_by_channel(const std::string& channel) = 0;
 
   // Deploy events from CI (sqlite_deploys.cpp).
   virtual std::int64_t insert_deploy(const deploy& d) = 0;  // returns the new id

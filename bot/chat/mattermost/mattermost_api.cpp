@@ -20,13 +20,21 @@ mattermost_api::mattermost_api(http_client& http, std::string server_url, std::s
 
 boost::asio::awaitable<mattermost_result> mattermost_api::request(
     const std::string& method, const std::string& path, const std::optional<nlohmann::json>& body) {
+  if (body) co_return co_await request_raw(method, path, "application/json", body->dump());
+  co_return co_await request_raw(method, path, "", "");
+}
+
+boost::asio::awaitable<mattermost_result> mattermost_api::request_raw(const std::string& method,
+                                                                      const std::string& path,
+                                                                      const std::string& content_type,
+                                                                      std::string body) {
   http_request req;
   req.method = method;
   req.url = server_url_ + "/api/v4" + path;
   req.headers = {{"Authorization", "Bearer " + token_}, {"Accept", "application/json"}};
-  if (body) {
-    req.headers.emplace_back("Content-Type", "application/json");
-    req.body = body->dump();
+  if (!content_type.empty()) {
+    req.headers.emplace_back("Content-Type", content_type);
+    req.body = std::move(body);
   }
   auto res = co_await http_.send(std::move(req));
   mattermost_result out;

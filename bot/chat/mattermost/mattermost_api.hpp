@@ -28,6 +28,9 @@ class mattermost_api {
 
   boost::asio::awaitable<mattermost_result> request(const std::string& method, const std::string& path,
                                                     const std::optional<nlohmann::json>& body = std::nullopt);
+  // The same with a body that is not JSON (a multipart file upload).
+  boost::asio::awaitable<mattermost_result> request_raw(const std::string& method, const std::string& path,
+                                                        const std::string& content_type, std::string body);
   // Channel id for a name ("#alerts", "alerts") in the team, or the id itself; cached.
   boost::asio::awaitable<std::string> channel_id(const std::string& team, const std::string& name_or_id,
                                                  std::string& error);

@@ -38,6 +38,15 @@ class mattermost_platform final : public chat_platform {
                                                   const outbound_message& m) override;
   boost::asio::awaitable<post_result> post_ephemeral(const std::string& channel, const std::string& user,
                                                      const outbound_message& m) override;
+  // POST /files (multipart), then a post with its file id (mattermost_upload.cpp).
+  boost::asio::awaitable<post_result> upload_file(const std::string& channel,
+                                                  const std::string& thread_ref,
+                                                  const file_upload& file) override;
+  // Dedicated incident channels: POST /channels and POST /channels/{id}/members (mattermost_rooms.cpp).
+  boost::asio::awaitable<post_result> create_channel(const std::string& name,
+                                                     const std::string& purpose) override;
+  boost::asio::awaitable<post_result> invite(const std::string& channel,
+                                             const std::vector<std::string>& users) override;
 
  private:
   boost::asio::awaitable<std::string> read_socket(websocket_client& ws, chat_events& events);
@@ -45,6 +54,8 @@ class mattermost_platform final : public chat_platform {
   // (mattermost_backfill.cpp), and after a new session each open incident's thread read back.
   boost::asio::awaitable<void> handle_room_event(const nlohmann::json& frame, chat_events& events);
   boost::asio::awaitable<void> backfill(chat_events& events);
+  // The posts of a room after a gap: the thread's replies, or a dedicated channel's posts.
+  boost::asio::awaitable<std::optional<std::vector<nlohmann::json>>> read_room(const room_ref& room);
   boost::asio::awaitable<void> keep_alive(std::shared_ptr<websocket_client> ws);
   boost::asio::awaitable<outbound_http> handle_command(const inbound_http& request, chat_events& events);
   boost::asio::awaitable<outbound_http> handle_action(const inbound_http& request, chat_events& events);

@@ -129,6 +129,16 @@ std::optional<room_event> mattermost_room_event(const json& frame, const matterm
   return ev;
 }
 
+std::vector<json> mattermost_live_posts(const json& post_list) {
+  std::vector<json> out;
+  auto posts = post_list.find("posts");
+  if (posts == post_list.end() || !posts->is_object()) return out;
+  for (const auto& [id, post] : posts->items()) {
+    if (millis(post, "delete_at") == 0) out.push_back(post);
+  }
+  return out;
+}
+
 std::vector<json> mattermost_thread_replies(const json& post_list, const std::string& root_id) {
   std::vector<json> out;
   auto posts = post_list.find("posts");

@@ -33,5 +33,7 @@ std::optional<room_message> mattermost_room_message(const nlohmann::json& post,
 // ones and the root left out.
 std::vector<nlohmann::json> mattermost_thread_replies(const nlohmann::json& post_list,
                                                       const std::string& root_id);
+// The posts of a PostList page (GET /channels/{id}/posts) that are not deleted, unordered.
+std::vector<nlohmann::json> mattermost_live_posts(const nlohmann::json& post_list);
 
 }  // namespace oncall

@@ -34,6 +34,7 @@ bool slack_platform::handle_room_event(const nlohmann::json& payload, chat_event
 }
 
 asio::awaitable<std::optional<std::vector<room_message>>> slack_platform::read_thread(const room_ref& room) {
+  if (room.thread_ref.empty()) co_return co_await read_channel(room);
   std::vector<room_message> out;
   std::string cursor;
   int retries = 0;
@@ -59,6 +60,42 @@ asio::awaitable<std::optional<std::vector<room_message>>> slack_platform::read_t
     if (cursor.empty()) co_return out;
   }
   co_return std::nullopt;  // stopped before the end
+}
+
+// A dedicated channel: its history (top level), and the threads in it.
+asio::awaitable<std::optional<std::vector<room_message>>> slack_platform::read_channel(const room_ref& room) {
+  std::vector<room_message> out;
+  std::vector<std::string> threads;
+  std::string cursor;
+  int retries = 0;
+  while (!stopping_) {
+    nlohmann::json args = {{"channel", room.channel}, {"limit", replies_page}};
+    if (!cursor.empty()) args["cursor"] = cursor;
+    auto page = co_await api_.call_form("conversations.history", args);
+    if (!page.ok) {
+      if (page.retry_after && ++retries <= rate_limit_retries) {
+        co_await sleep(*page.retry_after);
+        continue;
+      }
+      spdlog::warn("slack: cannot read the channel of incident #{} back (conversations.history: {})",
+                   room.incident_id, page.error);
+      co_return std::nullopt;
+    }
+    for (const auto& message : page.body.value("messages", nlohmann::json::array())) {
+      if (message.value("reply_count", 0) > 0) threads.push_back(message.value("ts", ""));
+      if (auto m = slack_room_message(message, {bot_user_id_, bot_id_})) out.push_back(std::move(*m));
+    }
+    cursor = page.body.value("response_metadata", nlohmann::json::object()).value("next_cursor", "");
+    if (cursor.empty()) break;
+  }
+  if (stopping_) co_return std::nullopt;
+  for (const auto& ts : threads) {
+    const room_ref thread{room.incident_id, room.channel, ts};  // named: see outbox.cpp (GCC 12)
+    auto replies = co_await read_thread(thread);
+    if (!replies) co_return std::nullopt;  // an incomplete history must not look like deletions
+    out.insert(out.end(), replies->begin(), replies->end());
+  }
+  co_return out;
 }
 
 asio::awaitable<void> slack_platform::backfill(chat_events& events) {

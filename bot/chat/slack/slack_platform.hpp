@@ -39,6 +39,16 @@ class slack_platform final : public chat_platform {
   boost::asio::awaitable<post_result> post_ephemeral(const std::string& channel,
                                                      const std::string& user,
                                                      const outbound_message& m) override;
+  // files.getUploadURLExternal, the bytes to upload_url, files.completeUploadExternal
+  // (slack_upload.cpp).
+  boost::asio::awaitable<post_result> upload_file(const std::string& channel,
+                                                  const std::string& thread_ref,
+                                                  const file_upload& file) override;
+  // Dedicated incident channels: conversations.create and conversations.invite (slack_rooms.cpp).
+  boost::asio::awaitable<post_result> create_channel(const std::string& name,
+                                                     const std::string& purpose) override;
+  boost::asio::awaitable<post_result> invite(const std::string& channel,
+                                             const std::vector<std::string>& users) override;
 
  private:
   // auth.test: checks the bot token and learns the bot's own user id.
@@ -55,6 +65,7 @@ class slack_platform final : public chat_platform {
   // conversations.replies and hands it to the timeline (slack_backfill.cpp).
   boost::asio::awaitable<void> backfill(chat_events& events);
   boost::asio::awaitable<std::optional<std::vector<room_message>>> read_thread(const room_ref& room);
+  boost::asio::awaitable<std::optional<std::vector<room_message>>> read_channel(const room_ref& room);
   boost::asio::awaitable<void> sleep(duration d);
   post_result to_post_result(const slack_api_result& r) const;
   boost::asio::awaitable<outbound_http> handle_http_command(const inbound_http& request, chat_events& events);

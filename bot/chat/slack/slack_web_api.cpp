@@ -33,6 +33,29 @@ boost::asio::awaitable<slack_api_result> slack_web_api::open_connection() {
   co_return co_await send("apps.connections.open", "", app_token_, "application/x-www-form-urlencoded");
 }
 
+boost::asio::awaitable<slack_api_result> slack_web_api::send_upload(const std::string& upload_url,
+                                                                    std::string content) {
+  http_request req;
+  req.url = upload_url;
+  req.headers = {{"Content-Type", "application/octet-stream"}};
+  req.body = std::move(content);
+  req.timeout = std::chrono::milliseconds{60'000};  // a large draft may take a while
+  auto res = co_await http_.send(std::move(req));
+  slack_api_result out;
+  out.ok = res.error.empty() && res.status == 200;
+  if (!res.error.empty()) {
+    out.error = res.error;
+    out.transport_failure = true;
+  } else if (res.status == 429) {
+    out.error = "ratelimited";
+    out.retry_after = res.retry_after();
+  } else if (!out.ok) {
+    out.error = "upload_http_" + std::to_string(res.status);
+    out.transport_failure = res.status >= 500;
+  }
+  co_return out;
+}
+
 boost::asio::awaitable<slack_api_result> slack_web_api::send(const std::string& method,
                                                              std::string body,
                                                              const std::string& token,
@@ -76,7 +99,10 @@ bool slack_error_is_permanent(const std::string& error) {
       "msg_blocks_too_long", "too_many_attachments", "invalid_auth", "not_authed",
       "account_inactive", "token_revoked", "missing_scope", "cant_update_message",
       "message_not_found", "edit_window_closed", "msg_too_long", "invalid_arguments",
-      "user_not_in_channel", "invalid_thread_ts", "thread_not_found", "not_allowed_token_type"};
+      "user_not_in_channel", "invalid_thread_ts", "thread_not_found", "not_allowed_token_type",
+      // file uploads (files.getUploadURLExternal, files.completeUploadExternal)
+      "file_uploads_disabled", "file_upload_size_restricted", "storage_limit_reached",
+      "missing_argument", "access_denied", "invalid_channel", "posting_to_channel_denied"};
   for (const char* p : permanent) {
     if (error == p) return true;
   }

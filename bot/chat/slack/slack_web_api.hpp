@@ -30,6 +30,9 @@ class slack_web_api {
   boost::asio::awaitable<slack_api_result> call_form(const std::string& method, const nlohmann::json& args);
   // apps.connections.open: authenticated with the app-level token.
   boost::asio::awaitable<slack_api_result> open_connection();
+  // Step 2 of a file upload: the raw bytes POSTed to the upload_url that
+  // files.getUploadURLExternal gave (no token: the URL is the credential). ok on HTTP 200.
+  boost::asio::awaitable<slack_api_result> send_upload(const std::string& upload_url, std::string content);
 
  private:
   boost::asio::awaitable<slack_api_result> send(const std::string& method, std::string body,

@@ -1,0 +1,44 @@
+// Dedicated incident channels on Slack: conversations.create (the bot, as creator, is in it)
+// and conversations.invite, one person a call so one who cannot be added (already in, unknown)
+// does not keep the others out.
+#include <spdlog/spdlog.h>
+
+#include "bot/chat/slack/slack_platform.hpp"
+
+namespace oncall {
+
+namespace asio = boost::asio;
+
+asio::awaitable<post_result> slack_platform::create_channel(const std::string& name,
+                                                            const std::string& purpose) {
+  nlohmann::json args = {{"name", name}, {"is_private", false}};
+  auto made = co_await api_.call("conversations.create", args);
+  auto out = to_post_result(made);
+  if (made.error == "name_taken" || made.error.rfind("invalid_name", 0) == 0) out.permanent = true;
+  if (!made.ok) co_return out;
+  out.channel = made.body["channel"].value("id", "");
+  if (!purpose.empty()) {
+    nlohmann::json purpose_args = {{"channel", out.channel}, {"purpose", purpose}};
+    auto set = co_await api_.call("conversations.setPurpose", purpose_args);
+    if (!set.ok) spdlog::info("slack: could not set the purpose of #{}: {}", name, set.error);
+  }
+  co_return out;
+}
+
+asio::awaitable<post_result> slack_platform::invite(const std::string& channel,
+                                                    const std::vector<std::string>& users) {
+  for (const auto& user : users) {
+    if (user.empty() || user == bot_user_id_) continue;
+    nlohmann::json args = {{"channel", channel}, {"users", user}};
+    auto r = co_await api_.call("conversations.invite", args);
+    if (r.ok || r.error == "already_in_channel" || r.error == "cant_invite_self") continue;
+    if (r.error == "user_not_found" || r.error == "user_is_restricted" || r.error == "user_is_deactivated") {
+      spdlog::warn("slack: cannot invite {} to {}: {}", user, channel, r.error);
+      continue;
+    }
+    co_return to_post_result(r);  // retried as a whole; those already in count as added
+  }
+  co_return post_result{true, channel, {}};
+}
+
+}  // namespace oncall

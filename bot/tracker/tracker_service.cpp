@@ -10,6 +10,7 @@
 
 #include "bot/chat/message_codec.hpp"
 #include "bot/engine/permalink.hpp"
+#include "bot/report/postmortem.hpp"
 
 namespace oncall {
 
@@ -93,6 +94,7 @@ asio::awaitable<jira_answer> tracker_service::incident_ticket(jira_client& jira,
     finish(job, existing, "Jira " + existing->key + " updated: " + existing->url,
            line_with({rt::text("Updated "), rt::bold(existing->key), rt::text(" for " + inc->display_id() + ": ")},
                      ticket_link(*existing)));
+    co_await attach_draft(jira, *inc, existing->key);
     co_return a;
   }
   // Search first: an earlier attempt may have created it without hearing back.
@@ -115,7 +117,25 @@ asio::awaitable<jira_answer> tracker_service::incident_ticket(jira_client& jira,
   rich_text line = {rt::text(std::string(job.failure_reported ? "Jira is back: filed " : "Filed ")),
                     rt::link(made.key, made.url), rt::text(" for " + inc->display_id() + " (" + t.issue_type + ").")};
   finish(job, made, "Jira " + made.key + " filed for " + inc->display_id() + ": " + made.url, line);
+  co_await attach_draft(jira, *inc, made.key);
   co_return a;
+}
+
+// The postmortem draft of a resolved incident, attached to its ticket after the ticket is
+// recorded (so the draft's timeline shows the key). Best effort: the ticket matters more, so a
+// failure is noted in the timeline and not retried (/oncall ticket attaches a fresh draft).
+asio::awaitable<void> tracker_service::attach_draft(jira_client& jira, const incident& inc, const std::string& key) {
+  if (inc.open()) co_return;
+  auto draft = render_postmortem(engine_.storage(), engine_.cfg(), inc.id, postmortem_format::markdown, engine_.now());
+  if (!draft) co_return;
+  auto name = postmortem_file_name(inc, postmortem_format::markdown);
+  auto a = co_await jira.attach(key, name, *draft);
+  if (a.ok()) {
+    engine_.note(inc.id, "ticket", "oncallbot", "postmortem draft " + name + " attached to Jira " + key);
+  } else {
+    spdlog::warn("tracker: attaching the postmortem draft to {} failed: {}", key, a.message);
+    engine_.note(inc.id, "ticket", "oncallbot", "postmortem draft not attached to Jira " + key + ": " + a.message);
+  }
 }
 
 asio::awaitable<jira_answer> tracker_service::followup_ticket(jira_client& jira, tracker_job& job) {

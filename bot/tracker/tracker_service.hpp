@@ -37,6 +37,7 @@ class tracker_service {
   boost::asio::awaitable<jira_answer> followup_ticket(jira_client& jira, tracker_job& job);
   boost::asio::awaitable<jira_answer> followup_done(jira_client& jira, tracker_job& job);
   boost::asio::awaitable<void> sync(jira_client& jira);
+  boost::asio::awaitable<void> attach_draft(jira_client& jira, const incident& inc, const std::string& key);
 
   // Records a ticket, the job's end, a timeline entry and (when not empty) a post in the room,
   // in one commit.

@@ -135,6 +135,11 @@ TEMPLATE_TEST_CASE("resolving an incident with two follow-ups files three Jira t
   CHECK(contains(description, "*Time to resolve:* "));
   CHECK(contains(description, "*Incident room:* [http"));
   CHECK(ticket["assignee"] == "");
+  // The postmortem draft is attached once the ticket is recorded, and shows the key.
+  REQUIRE(eventually([&] { return !issues_of_type(jira, "Incident")[0]["attachments"].empty(); }));
+  auto draft = issues_of_type(jira, "Incident")[0]["attachments"][0];
+  CHECK(contains(draft["filename"], "postmortem-1-"));
+  CHECK(contains(draft["content"], std::string(ticket["key"])));
 
   // Follow-ups in the order added, each assigned through people[].jira and labelled.
   CHECK(tasks[0]["summary"] == "add an alert on queue depth");

@@ -176,6 +176,7 @@ void incident_engine::absorb_alerts(incident& inc, const alert_batch& batch, ing
   std::map<std::string, alert_status> before;
   for (const auto& a : store_.incident_alerts(inc.id)) before[a.fingerprint] = a.status;
   int changes = 0;
+  const int firing_before = inc.firing_count;
   for (const auto& a : batch.alerts) {
     auto it = before.find(a.fingerprint);
     bool is_new = it == before.end();
@@ -207,6 +208,7 @@ void incident_engine::absorb_alerts(incident& inc, const alert_batch& batch, ing
     }
     return;
   }
+  if (flapping_instead(inc, firing_before, out)) return;
   if (inc.firing_count == 0 && inc.open()) {
     inc = oncall::resolve(inc, inc.source, clock_.now()).value();
     store_.update_incident(inc);
@@ -250,6 +252,7 @@ ingest_outcome incident_engine::ingest(const alert_batch& batch) {
       enqueue(inc, effect_kind::announce, "announce:" + std::to_string(inc.id));
       page_level(inc, store_.timeline(inc.id).back().id);
       out.opened.push_back(inc.id);
+      flaps_.change(key, clock_.now());
       return;
     }
     incident inc = *existing;
@@ -371,6 +374,7 @@ result<incident> incident_engine::rate(std::int64_t id, const actor& by, const s
 }
 
 int incident_engine::fire_due_escalations() {
+  settle_flapping();
   int fired = 0;
   for (auto inc : store_.incidents_due_for_escalation(clock_.now())) {
     if (inc.state == incident_state::acknowledged && inc.ack_until) {
@@ -445,7 +449,9 @@ outbound_message incident_engine::announcement(const incident& inc) {
     return {rt::bold(name)};
   };
   announcement_people people{mentions(inc), who(inc.acked_by), who(inc.resolved_by), who(inc.lead)};
-  return render_announcement(inc, people);
+  auto m = render_announcement(inc, people);
+  if (inc.open() && flapping_.count(inc.id)) m.fields.push_back(flapping_field());
+  return m;
 }
 
 }  // namespace oncall

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <functional>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -16,6 +17,7 @@
 #include "bot/core/result.hpp"
 #include "bot/core/room_event.hpp"
 #include "bot/core/room_file.hpp"
+#include "bot/core/flapping.hpp"
 #include "bot/core/storm.hpp"
 #include "bot/engine/actor.hpp"
 #include "bot/store/store.hpp"
@@ -167,6 +169,12 @@ class incident_engine {
   void enqueue_update(const incident& inc, const std::string& key);
   // Alert storms (storms.cpp): the storm a new incident joins (0: none, announce it), an update
   // of a storm's summary (older pending ones superseded), and the summary as it looks now.
+  // Flapping (flapping.cpp): true when the change just absorbed made or keeps the incident
+  // flapping, so it stays open instead of resolving; flapping incidents resolve once quiet for
+  // the rule's window (checked with the escalation timers).
+  bool flapping_instead(incident& inc, int firing_before, ingest_outcome& out);
+  void settle_flapping();
+  field flapping_field() const;
   std::int64_t join_storm_if_busy(const incident& inc);
   void enqueue_storm_update(std::int64_t storm_id, const std::string& channel);
 
@@ -183,6 +191,9 @@ class incident_engine {
   int commit_depth_ = 0;
   bool changed_ = false;  // a timeline entry was recorded since `once` began
   storm_detector storms_;
+  flap_detector flaps_;
+  // Open incidents kept open because they flap, and since when none of their alerts fires.
+  std::map<std::int64_t, std::optional<time_point>> flapping_;
   std::int64_t storm_updates_ = 0;  // makes each storm update's key unique
 };
 

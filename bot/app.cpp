@@ -9,6 +9,7 @@
 #include "bot/ops/backup.hpp"
 #include "bot/report/report_hours_command.hpp"
 #include "bot/report/audit_command.hpp"
+#include "bot/report/export_command.hpp"
 #include "bot/report/report_noise_command.hpp"
 
 namespace oncall {
@@ -54,6 +55,13 @@ int run_cli(int argc, char** argv) {
   audit->add_option("--config", audit_req.config_file, "config file")->required();
   audit->add_option("--incident", audit_req.incident, "only this incident's runs (42 or #42)");
 
+  auto* exp = app.add_subcommand("export", "writes the postmortem draft of an incident");
+  export_request export_req;
+  exp->add_option("--config", export_req.config_file, "config file")->required();
+  exp->add_option("--incident", export_req.incident, "the incident (42 or #42)")->required();
+  exp->add_option("--format", export_req.format, "md or json (default md)");
+  exp->add_option("--out", export_req.out, "file to write (default: stdout)");
+
   auto* backup = app.add_subcommand("backup", "consistent online copy of all state, while the bot runs");
   std::string backup_config, backup_out;
   backup->add_option("--config", backup_config, "config file")->required();
@@ -81,6 +89,7 @@ int run_cli(int argc, char** argv) {
   if (*hours) return report_hours(hours_request, std::cout, std::cerr);
   if (*noise) return report_noise(noise_request, std::cout, std::cerr);
   if (*audit) return show_audit(audit_req, std::cout, std::cerr);
+  if (*exp) return export_postmortem(export_req, std::cout, std::cerr);
   if (*backup || *restore) {
     auto cfg = load_config_or_report(*backup ? backup_config : restore_config);
     if (!cfg) return 2;

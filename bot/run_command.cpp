@@ -125,6 +125,7 @@ int run_bot(const std::string& config_file) {
   hooks.acknowledge = [&](const std::string& key) {
     on_engine(io, [&] { return engine.ack_by_key(key, actor::system("pagerduty")); });
   };
+  hooks.deploy = [&](const deploy& d) { return on_engine(io, [&] { return engine.record_deploy(d); }); };
   hooks.chat_paths = chat->http_paths();
   hooks.chat_request = [&](const inbound_http& request) {
     return asio::co_spawn(io, chat->handle_http(request, bridge), asio::use_future).get();

@@ -85,6 +85,9 @@ class incident_engine {
   result<followup> close_followup(std::int64_t followup_id, const actor& by);
   std::vector<followup> followups(std::int64_t id);
   std::vector<timeline_entry> timeline(std::int64_t id);
+  // A deploy event from CI (deploy_events.cpp): stored with the time it arrived, and a timeline
+  // entry and a line in the room of every open incident of that service. Returns those ids.
+  std::vector<std::int64_t> record_deploy(deploy d);
 
   // Files for incident rooms (room_uploads.cpp): queues `file` for upload into the room (its
   // thread or dedicated channel), open or resolved; the outbox carries it out and retries, so

@@ -9,6 +9,7 @@
 #include <stdexcept>
 
 #include "bot/ingest/alertmanager.hpp"
+#include "bot/ingest/deploy.hpp"
 #include "bot/ingest/generic.hpp"
 #include "bot/ingest/grafana.hpp"
 #include "bot/ingest/pagerduty.hpp"
@@ -81,7 +82,7 @@ http_server::http_server(http_config cfg, http_hooks hooks)
   add_routes();
   std::map<std::string, bool> known;
   for (const char* path : {"/webhooks/alertmanager", "/webhooks/generic", "/webhooks/grafana",
-                           "/v2/enqueue", "/healthz", "/readyz", "/metrics"}) {
+                           "/webhooks/deploy", "/v2/enqueue", "/healthz", "/readyz", "/metrics"}) {
     known[path] = true;
   }
   for (const auto& path : hooks_.chat_paths) known[path] = true;
@@ -135,6 +136,7 @@ void http_server::add_routes() {
   server_->Post("/webhooks/generic", webhook(&parse_generic));
   server_->Post("/webhooks/grafana", webhook(&parse_grafana));
   add_pagerduty_route();
+  add_deploy_route();
   for (const auto& path : hooks_.chat_paths) {
     server_->Post(path, [this](const httplib::Request& req, httplib::Response& res) {
       inbound_http in;
@@ -194,6 +196,32 @@ void http_server::add_pagerduty_route() {
       hooks_.ingest(event->batch);
     }
     reply_json(res, 202, {{"status", "success"}, {"message", "Event processed"}, {"dedup_key", event->dedup_key}});
+  });
+}
+
+// Deploy events from CI: the same token check as the alert webhooks; 200 only once the deploy
+// and its timeline entries are committed.
+void http_server::add_deploy_route() {
+  server_->Post("/webhooks/deploy", [this](const httplib::Request& req, httplib::Response& res) {
+    if (!authorized(bearer_token(req), req.get_param_value("token"))) {
+      reply_error(res, 401, "missing or wrong token: send 'Authorization: Bearer <token>' or ?token=<token> with one of http.webhook_tokens");
+      return;
+    }
+    if (!is_json(req)) {
+      reply_error(res, 415, "the body must be JSON: send Content-Type: application/json");
+      return;
+    }
+    auto parsed = parse_deploy(req.body);
+    if (!parsed) {
+      reply_error(res, 400, parsed.err().message, parsed.err().field);
+      return;
+    }
+    if (!hooks_.deploy) {
+      reply_error(res, 503, "deploy events are not accepted by this server");
+      return;
+    }
+    auto incidents = hooks_.deploy(*parsed);
+    reply_json(res, 200, {{"status", "ok"}, {"incidents", incidents}});
   });
 }
 

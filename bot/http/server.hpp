@@ -11,6 +11,7 @@
 
 #include "bot/chat/chat_platform.hpp"
 #include "bot/core/alert.hpp"
+#include "bot/core/deploy.hpp"
 #include "bot/core/result.hpp"
 #include "bot/http/metrics.hpp"
 #include "config/config.hpp"
@@ -30,6 +31,9 @@ struct http_hooks {
   std::function<ingest_summary(const alert_batch&)> ingest;
   // Acknowledges the open incident with this key ("pagerduty:<dedup_key>"), if any.
   std::function<void(const std::string& incident_key)> acknowledge;
+  // Records a deploy event on the engine thread, returns once committed with the open
+  // incidents of its service.
+  std::function<std::vector<std::int64_t>(const deploy&)> deploy;
   std::function<bool()> chat_connected;
   // Requests from the chat server itself (Mattermost commands and buttons), answered after the
   // engine has committed their effect.
@@ -56,6 +60,7 @@ class http_server {
  private:
   void add_routes();
   void add_pagerduty_route();
+  void add_deploy_route();
   bool authorized(const std::string& bearer, const std::string& query_token) const;
 
   http_config cfg_;

@@ -65,7 +65,7 @@ class responder_list {
 std::vector<postmortem_responder> derive_responders(const postmortem& d) {
   responder_list people;
   if (!d.inc.lead.empty()) people.add(d.inc.lead, "lead");
-  if (!d.inc.acked_by.empty()) people.add(d.inc.acked_by, "acknowledged");
+  if (!is_bot_or_source(d.inc.acked_by, d.inc)) people.add(d.inc.acked_by, "acknowledged");
   for (const auto& n : d.notifications) {
     if (!n.person.empty()) people.add(n.person, "paged");
   }
@@ -76,6 +76,7 @@ std::vector<postmortem_responder> derive_responders(const postmortem& d) {
     if (e.kind == "escalate") people.add(e.author, "escalated");
     if (e.kind == "resolve") people.add(e.author, "resolved");
   }
+  if (!is_bot_or_source(d.inc.resolved_by, d.inc)) people.add(d.inc.resolved_by, "resolved");
   for (const auto& r : d.runbook_runs) {
     if (r.started_at) people.add(r.requested_by, "ran runbooks");
   }

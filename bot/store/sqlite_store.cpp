@@ -345,7 +345,7 @@ std::int64_t sqlite_store::count_rows(const std::string& table) {
   static const char* known[] = {"incidents",      "alerts",    "timeline",
                                 "effects",        "inbound",   "notifications",
                                 "overrides",      "handovers", "handover_notes",
-                                "schedule_state", "followups"};
+                                "schedule_state", "followups",   "deploys"};
   for (const char* name : known) {
     if (table == name) return db_->execAndGet("SELECT COUNT(*) FROM " + table).getInt64();
   }

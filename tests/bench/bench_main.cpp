@@ -174,8 +174,9 @@ std::vector<result_row> rows_for(const chat_figures& bot, const std::optional<ch
   rows.push_back({"idle RSS", "MB", bot.idle_mb, peer_of([](const chat_figures& f) { return f.idle_mb; }), below(15), ""});
   rows.push_back({"RSS after " + std::to_string(n.samples + n.warmup + n.burst) + " commands", "MB", bot.loaded_mb,
                   peer_of([](const chat_figures& f) { return f.loaded_mb; }), below(20), ""});
-  rows.push_back({"peak RSS through a " + std::to_string(n.storm) + "-alert storm", "MB", positive(storm.peak_rss_mb),
-                  std::nullopt, below(64), ""});
+  rows.push_back({"peak RSS through a " + std::to_string(storm.sent) + "-alert storm", "MB",
+                  positive(storm.peak_rss_mb), std::nullopt, below(64),
+                  storm.sent < n.storm ? " (of " + std::to_string(n.storm) + " planned)" : ""});
   rows.push_back({"startup to connected", "ms", bot.startup_ms,
                   peer_of([](const chat_figures& f) { return f.startup_ms; }), below(50), ""});
   result_row export_row{"postmortem export of 50,000 entries (Markdown)", "ms", pm.ms, std::nullopt, {},

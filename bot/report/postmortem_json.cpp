@@ -102,7 +102,19 @@ std::optional<duration> time_to_resolve(const postmortem_times& t) {
   return *t.resolved - t.detected;
 }
 
-json postmortem_to_json(const postmortem& d) {
+namespace {
+
+constexpr const char* timeline_placeholder = "__oncallbot_timeline__";
+
+json document(const postmortem& d, bool with_timeline);
+
+}  // namespace
+
+json postmortem_to_json(const postmortem& d) { return document(d, true); }
+
+namespace {
+
+json document(const postmortem& d, bool with_timeline) {
   json_writer w(d.timezone);
   json out = {{"schema_version", postmortem_schema_version},
               {"generated_at", w.at(d.generated_at)},
@@ -125,8 +137,9 @@ json postmortem_to_json(const postmortem& d) {
   json& timeline = out["timeline"] = json::array();
   for (const auto& e : d.timeline) {
     if (e.key_event) key_events.push_back(w.entry(e));
-    timeline.push_back(w.entry(e));
+    if (with_timeline) timeline.push_back(w.entry(e));
   }
+  if (!with_timeline) timeline = timeline_placeholder;
   json& runs = out["runbook_runs"] = json::array();
   for (const auto& r : d.runbook_runs) runs.push_back(run_json(r, w));
   out["root_cause"] = {{"category", to_string(d.inc.cause)}, {"text", d.inc.cause_text}};
@@ -155,8 +168,32 @@ json postmortem_to_json(const postmortem& d) {
   return out;
 }
 
+}  // namespace
+
+// The timeline is by far the largest part: it is written one entry at a time into the place
+// the rest of the document leaves for it, so 50,000 entries never exist as one JSON tree.
 std::string render_postmortem_json(const postmortem& d) {
-  return postmortem_to_json(d).dump(2, ' ', false, json::error_handler_t::replace) + "\n";
+  std::string text = document(d, false).dump(2, ' ', false, json::error_handler_t::replace);
+  const std::string slot = std::string("\"timeline\": \"") + timeline_placeholder + "\"";
+  const auto at = text.find(slot);
+  std::string entries;
+  json_writer w(d.timezone);
+  for (const auto& e : d.timeline) {
+    std::string one = w.entry(e).dump(2, ' ', false, json::error_handler_t::replace);
+    std::string indented;
+    indented.reserve(one.size() + 64);
+    for (char c : one) {
+      indented += c;
+      if (c == '\n') indented += "    ";
+    }
+    entries += (entries.empty() ? "\n    " : ",\n    ") + indented;
+  }
+  std::string array = entries.empty() ? "[]" : "[" + entries + "\n  ]";
+  std::string out;
+  out.reserve(text.size() + array.size() + 1);
+  out.append(text, 0, at).append("\"timeline\": ").append(array).append(text, at + slot.size());
+  out += "\n";
+  return out;
 }
 
 }  // namespace oncall

@@ -95,18 +95,14 @@ No runbooks were run.
 
 ## Key events
 
-{{#key_events}}
-- {{at.utc}} ({{at.local}}) **{{author}}** [{{kind}}]: {{text}}
-{{/key_events}}
-{{^key_events}}
+{{{key_events_markdown}}}
+{{^has_key_events}}
 - None marked. React with :pushpin: in the incident room to mark one.
-{{/key_events}}
+{{/has_key_events}}
 
 ## Timeline
 
-{{#timeline}}
-- {{at.utc}} ({{at.local}}) **{{author}}** [{{kind}}]: {{text}}
-{{/timeline}}
+{{{timeline_markdown}}}
 
 ## Follow-up action items
 

@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "bot/report/postmortem.hpp"
+#include "bot/report/postmortem_json.hpp"
 #include "bot/report/postmortem_markdown.hpp"
 #include "bot/report/postmortem_model.hpp"
 #include "bot/store/sqlite_store.hpp"
@@ -190,6 +191,11 @@ TEST_CASE("the JSON draft carries both zones and the durations in seconds", "[un
   CHECK(j["root_cause"]["category"] == "deploy");
   CHECK(j["followups"][0]["owner"] == "alice");
   CHECK(j["paged"][0]["person"] == "dave");
+  // The streamed timeline gives byte for byte what one JSON tree would.
+  auto d = build_postmortem(fs.st, team_config(), fs.id, fs.opened + 2h);
+  REQUIRE(d);
+  CHECK(render_postmortem_json(*d) ==
+        postmortem_to_json(*d).dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n");
 }
 
 TEST_CASE("the team's zone: postmortems.timezone, else the first schedule's, else UTC", "[unit][postmortem]") {

@@ -17,11 +17,9 @@ asio::awaitable<post_result> slack_platform::create_channel(const std::string& n
   if (made.error == "name_taken" || made.error.rfind("invalid_name", 0) == 0) out.permanent = true;
   if (!made.ok) co_return out;
   out.channel = made.body["channel"].value("id", "");
-  if (!purpose.empty()) {
-    nlohmann::json purpose_args = {{"channel", out.channel}, {"purpose", purpose}};
-    auto set = co_await api_.call("conversations.setPurpose", purpose_args);
-    if (!set.ok) spdlog::info("slack: could not set the purpose of #{}: {}", name, set.error);
-  }
+  // The purpose is not set: conversations.setPurpose is one more call that can fail, and the
+  // announcement posted next says what the channel is for.
+  (void)purpose;
   co_return out;
 }
 

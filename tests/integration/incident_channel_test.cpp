@@ -63,11 +63,8 @@ bool has(const std::vector<std::string>& list, const std::string& item) {
 
 }  // namespace
 
-// Mattermost only for now: on Slack the bot's outbox stalls after conversations.create in this
-// scenario (the invitation and the announcement never go out); to be found and fixed, then this
-// runs on ONCALL_PLATFORMS like the others.
 TEMPLATE_TEST_CASE("a page with incident_rooms: channel gets its own channel, and it is the room",
-                   "[integration][rooms]", oncall::testing::mattermost_world) {
+                   "[integration][rooms]", ONCALL_PLATFORMS) {
   TestType w("incident-channel");
   use_channel_rooms(w.b);
   w.start();

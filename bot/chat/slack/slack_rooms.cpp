@@ -13,10 +13,13 @@ asio::awaitable<post_result> slack_platform::create_channel(const std::string& n
                                                             const std::string& purpose) {
   nlohmann::json args = {{"name", name}, {"is_private", false}};
   auto made = co_await api_.call("conversations.create", args);
-  auto out = to_post_result(made);
-  if (made.error == "name_taken" || made.error.rfind("invalid_name", 0) == 0) out.permanent = true;
-  if (!made.ok) co_return out;
-  out.channel = made.body["channel"].value("id", "");
+  if (!made.ok) {
+    auto failed = to_post_result(made);
+    if (made.error == "name_taken" || made.error.rfind("invalid_name", 0) == 0) failed.permanent = true;
+    co_return failed;
+  }
+  // Not to_post_result: its `channel` is a string, here it is the channel object.
+  post_result out{true, made.body["channel"].value("id", ""), {}};
   // The purpose is not set: conversations.setPurpose is one more call that can fail, and the
   // announcement posted next says what the channel is for.
   (void)purpose;

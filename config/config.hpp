@@ -132,6 +132,9 @@ struct tracker_config {
 struct postmortem_config {
   std::string dir = "postmortems/";
   bool git = false;
+  std::string timezone;       // IANA zone for local times; empty: the first schedule's, else UTC
+  std::string template_file;  // user Markdown template (mustache); empty: the built-in one
+  std::string template_text;  // its contents, read and checked when the config loads
 };
 
 struct runbook_param {

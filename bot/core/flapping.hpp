@@ -12,7 +12,7 @@
 namespace oncall {
 
 struct flap_rule {
-  int changes = 4;                  // this many firing/resolved changes …
+  int changes = 6;                  // this many firing/resolved changes (three cycles) …
   duration window{30 * 60'000};     // … within this long make an incident key flapping
 };
 

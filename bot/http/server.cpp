@@ -111,18 +111,25 @@ bool http_server::authorized(const std::string& bearer, const std::string& query
   return ok;
 }
 
+// The checks every webhook makes before reading its body: a known token, then a JSON body. On
+// failure the error reply is written and false returned.
+bool http_server::accepts_webhook(const httplib::Request& req, httplib::Response& res) const {
+  if (!authorized(bearer_token(req), req.get_param_value("token"))) {
+    reply_error(res, 401, "missing or wrong token: send 'Authorization: Bearer <token>' or ?token=<token> with one of http.webhook_tokens");
+    return false;
+  }
+  if (!is_json(req)) {
+    reply_error(res, 415, "the body must be JSON: send Content-Type: application/json");
+    return false;
+  }
+  return true;
+}
+
 void http_server::add_routes() {
   using parser = result<alert_batch> (*)(std::string_view);
   auto webhook = [this](parser parse) {
     return [this, parse](const httplib::Request& req, httplib::Response& res) {
-      if (!authorized(bearer_token(req), req.get_param_value("token"))) {
-        reply_error(res, 401, "missing or wrong token: send 'Authorization: Bearer <token>' or ?token=<token> with one of http.webhook_tokens");
-        return;
-      }
-      if (!is_json(req)) {
-        reply_error(res, 415, "the body must be JSON: send Content-Type: application/json");
-        return;
-      }
+      if (!accepts_webhook(req, res)) return;
       auto batch = parse(req.body);
       if (!batch) {
         reply_error(res, 400, batch.err().message, batch.err().field);
@@ -203,14 +210,7 @@ void http_server::add_pagerduty_route() {
 // and its timeline entries are committed.
 void http_server::add_deploy_route() {
   server_->Post("/webhooks/deploy", [this](const httplib::Request& req, httplib::Response& res) {
-    if (!authorized(bearer_token(req), req.get_param_value("token"))) {
-      reply_error(res, 401, "missing or wrong token: send 'Authorization: Bearer <token>' or ?token=<token> with one of http.webhook_tokens");
-      return;
-    }
-    if (!is_json(req)) {
-      reply_error(res, 415, "the body must be JSON: send Content-Type: application/json");
-      return;
-    }
+    if (!accepts_webhook(req, res)) return;
     auto parsed = parse_deploy(req.body);
     if (!parsed) {
       reply_error(res, 400, parsed.err().message, parsed.err().field);

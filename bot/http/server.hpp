@@ -18,6 +18,8 @@
 
 namespace httplib {
 class Server;
+struct Request;
+struct Response;
 }
 
 namespace oncall {
@@ -62,6 +64,7 @@ class http_server {
   void add_pagerduty_route();
   void add_deploy_route();
   bool authorized(const std::string& bearer, const std::string& query_token) const;
+  bool accepts_webhook(const httplib::Request& req, httplib::Response& res) const;
 
   http_config cfg_;
   mutable std::mutex tokens_mutex_;  // guards cfg_.webhook_tokens (server threads read them)

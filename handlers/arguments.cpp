@@ -3,7 +3,6 @@
 
 #include <algorithm>
 #include <cctype>
-#include <charconv>
 
 namespace oncall {
 
@@ -30,15 +29,6 @@ std::vector<std::string> split_arguments(std::string_view text) {
   }
   if (have_word) words.push_back(std::move(current));
   return words;
-}
-
-std::optional<std::int64_t> parse_incident_id(std::string_view word) {
-  if (!word.empty() && word.front() == '#') word.remove_prefix(1);
-  if (word.empty() || word.size() > 15) return std::nullopt;
-  std::int64_t id = 0;
-  auto [ptr, ec] = std::from_chars(word.data(), word.data() + word.size(), id);
-  if (ec != std::errc{} || ptr != word.data() + word.size() || id <= 0) return std::nullopt;
-  return id;
 }
 
 incident resolve_incident(command_context& ctx, const std::optional<std::int64_t>& id) {

@@ -14,9 +14,6 @@ namespace oncall {
 // Throws command_error on an unclosed quote.
 std::vector<std::string> split_arguments(std::string_view text);
 
-// "42" or "#42" → 42; nullopt for anything else.
-std::optional<std::int64_t> parse_incident_id(std::string_view word);
-
 // The incident a command is about: the explicit id when given, else the only open incident in
 // the caller's channel. Throws command_error asking "which one?" otherwise.
 incident resolve_incident(command_context& ctx, const std::optional<std::int64_t>& id);

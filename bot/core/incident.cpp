@@ -1,7 +1,19 @@
 // The incident state machine: triggered → acknowledged → resolved, with escalation levels.
 #include "bot/core/incident.hpp"
 
+#include <charconv>
+
 namespace oncall {
+
+std::optional<std::int64_t> parse_incident_id(std::string_view word) {
+  if (!word.empty() && word.front() == '#') word.remove_prefix(1);
+  if (word.empty() || word.size() > 15) return std::nullopt;
+  std::int64_t id = 0;
+  auto [ptr, ec] = std::from_chars(word.data(), word.data() + word.size(), id);
+  if (ec != std::errc{} || ptr != word.data() + word.size() || id <= 0) return std::nullopt;
+  return id;
+}
+
 
 std::string to_string(incident_state s) {
   switch (s) {

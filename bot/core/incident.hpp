@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "bot/core/alert.hpp"
@@ -53,6 +54,9 @@ struct incident {
   bool open() const { return state != incident_state::resolved; }
   std::string display_id() const { return "#" + std::to_string(id); }
 };
+
+// "42" or "#42" → 42; nullopt for anything else (commands and the CLI take both forms).
+std::optional<std::int64_t> parse_incident_id(std::string_view word);
 
 // A refused transition says why in words a responder understands.
 result<incident> acknowledge(incident inc, const std::string& by, time_point now,

@@ -1,6 +1,5 @@
 #include "bot/report/audit_command.hpp"
 
-#include <charconv>
 #include <iostream>
 
 #include "bot/commands.hpp"
@@ -8,18 +7,6 @@
 #include "bot/store/existing_store.hpp"
 
 namespace oncall {
-
-namespace {
-
-std::optional<std::int64_t> parse_id(std::string s) {
-  if (!s.empty() && s.front() == '#') s.erase(0, 1);
-  std::int64_t id = 0;
-  auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), id);
-  if (s.empty() || ec != std::errc{} || p != s.data() + s.size() || id <= 0) return std::nullopt;
-  return id;
-}
-
-}  // namespace
 
 std::string format_audit_line(const runbook_run& run) {
   std::string line = format_iso8601(run.requested_at) + " run " + std::to_string(run.id) + " " +
@@ -49,7 +36,7 @@ std::string format_audit_line(const runbook_run& run) {
 int show_audit(const audit_request& request, std::ostream& out, std::ostream& err) {
   std::optional<std::int64_t> incident;
   if (!request.incident.empty()) {
-    incident = parse_id(request.incident);
+    incident = parse_incident_id(request.incident);
     if (!incident) {
       err << "oncallbot: --incident '" << request.incident << "' is not an incident id; write it like 42 or #42\n";
       return 2;

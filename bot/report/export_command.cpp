@@ -1,6 +1,5 @@
 #include "bot/report/export_command.hpp"
 
-#include <charconv>
 #include <chrono>
 #include <fstream>
 #include <iostream>
@@ -13,14 +12,6 @@
 namespace oncall {
 
 namespace {
-
-std::optional<std::int64_t> parse_incident_id(std::string s) {
-  if (!s.empty() && s.front() == '#') s.erase(0, 1);
-  std::int64_t id = 0;
-  auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), id);
-  if (s.empty() || ec != std::errc{} || p != s.data() + s.size() || id <= 0) return std::nullopt;
-  return id;
-}
 
 time_point wall_now() {
   return std::chrono::time_point_cast<duration>(std::chrono::system_clock::now());

@@ -3,6 +3,9 @@
 // bad input changes nothing, and a given-up upload is told in the room in one line.
 #include <catch2/catch.hpp>
 
+#include <cstdlib>
+#include <filesystem>
+
 #include "bot/chat/message_codec.hpp"
 #include "bot/chat/room_file_codec.hpp"
 #include "bot/report/postmortem.hpp"
@@ -93,4 +96,30 @@ TEST_CASE("an upload given up on is told in the room in one line, with the way o
   CHECK(contains(line, "/oncall postmortem"));
   CHECK(line.find('\n') == std::string::npos);
   CHECK(contains(f.store.timeline(id).back().text, "could not upload"));
+}
+
+TEST_CASE("postmortem with postmortems.git commits the draft and says so; a failure is said, the upload still goes",
+          "[unit][postmortem]") {
+  char name[] = "/tmp/oncallbot-pm-cmd-XXXXXX";
+  const std::string dir = mkdtemp(name);
+  auto c = demo_config();
+  c.postmortems.git = true;
+  c.postmortems.dir = dir + "/drafts";
+  handler_fixture f(c);
+  auto id = f.incident_announced_at("1700000000.000100");
+  auto reply = f.say(alice, "postmortem " + std::to_string(id));
+  const auto file = dir + "/drafts/" + postmortem_file_name(f.get(id), postmortem_format::markdown);
+  CHECK(contains(reply, "Git: committed"));
+  CHECK(std::filesystem::exists(file));
+  CHECK(std::filesystem::exists(dir + "/drafts/.git"));
+
+  // A folder that cannot be made: the reply says the commit failed, the upload is queued anyway.
+  auto broken = demo_config();
+  broken.postmortems.git = true;
+  broken.postmortems.dir = file + "/cannot-be-a-folder";
+  handler_fixture g(broken);
+  auto other = g.incident_announced_at("1700000000.000200");
+  CHECK(contains(g.say(alice, "postmortem " + std::to_string(other)), "not committed to git"));
+  CHECK(g.effects_of_kind(effect_kind::upload).size() == 1);
+  std::filesystem::remove_all(dir);
 }

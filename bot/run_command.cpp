@@ -68,12 +68,17 @@ asio::awaitable<void> escalation_timer(incident_engine& engine, bool& stopping) 
   }
 }
 
-std::unique_ptr<chat_platform> make_platform(asio::io_context& io, http_client& http, const config& cfg) {
+std::unique_ptr<chat_platform> make_platform(asio::io_context& io, http_client& http, const config& cfg,
+                                             bot_metrics& metrics) {
   if (cfg.chat.platform == chat_platform_kind::slack) {
-    return std::make_unique<slack_platform>(io.get_executor(), http, cfg.chat.slack);
+    auto slack = std::make_unique<slack_platform>(io.get_executor(), http, cfg.chat.slack);
+    slack->set_metrics(metrics);
+    return slack;
   }
-  return std::make_unique<mattermost_platform>(io.get_executor(), http, cfg.chat.mattermost,
-                                               cfg.http.public_url);
+  auto mattermost = std::make_unique<mattermost_platform>(io.get_executor(), http, cfg.chat.mattermost,
+                                                          cfg.http.public_url);
+  mattermost->set_metrics(metrics);
+  return mattermost;
 }
 
 }  // namespace
@@ -101,9 +106,11 @@ int run_bot(const std::string& config_file) {
 
   asio::io_context io(1);
   system_clock_source clock;
+  bot_metrics metrics;  // declared before everything that counts into it
   incident_engine engine(cfg, *storage, clock);
+  engine.set_metrics(metrics);
   http_client http(io.get_executor());
-  auto chat = make_platform(io, http, *cfg);
+  auto chat = make_platform(io, http, *cfg, metrics);
   outbox out(io.get_executor(), engine, *chat, http);
   engine.on_effects([&] { asio::post(io, [&] { out.kick(); }); });
   chat_bridge bridge(engine);
@@ -138,11 +145,13 @@ int run_bot(const std::string& config_file) {
         ++g.open_incidents;
         if (inc.state == incident_state::acknowledged) ++g.acknowledged_incidents;
       }
+      g.resolved_incidents = storage->count_rows("incidents") - g.open_incidents;
       g.pending_effects = storage->count_pending_effects();
       if (backups) g.last_backup_unix = backups->last_success();
       return g;
     });
   };
+  hooks.metrics = &metrics;
   hooks.storage_ok = [&] { return on_engine(io, [&] { return storage->schema_version() > 0; }); };
   http_server server(cfg->http, hooks);
   try {

@@ -48,14 +48,25 @@ std::string incident_engine::lane(std::int64_t incident_id) {
 void incident_engine::commit(const std::function<void()>& body) {
   // A commit inside `once` is a change worth remembering against redelivery.
   if (commit_depth_ > 0) changed_ = true;
-  if (commit_depth_++ == 0) effects_enqueued_ = false;
+  const bool outermost = commit_depth_++ == 0;
+  if (outermost) {
+    effects_enqueued_ = false;
+    pages_in_commit_ = 0;
+  }
+  const auto started = std::chrono::steady_clock::now();
   try {
     store_.transaction(body);
   } catch (...) {
     --commit_depth_;
     throw;
   }
-  if (--commit_depth_ == 0 && effects_enqueued_ && kick_) kick_();
+  --commit_depth_;
+  if (outermost && metrics_) {
+    metrics_->storage_commit.observe(
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count());
+    metrics_->pages.add(pages_in_commit_);
+  }
+  if (outermost && effects_enqueued_ && kick_) kick_();
 }
 
 bool incident_engine::enqueue(const effect& e) {
@@ -228,6 +239,7 @@ void incident_engine::absorb_alerts(incident& inc, const alert_batch& batch, ing
 ingest_outcome incident_engine::ingest(const alert_batch& batch) {
   ingest_outcome out;
   const std::string key = batch.source + ":" + batch.group_key;
+  if (metrics_) metrics_->alerts_received.add(batch.source, batch.alerts.size());
   commit([&] {
     auto existing = store_.find_open_incident_by_key(key);
     bool any_firing = std::any_of(batch.alerts.begin(), batch.alerts.end(),
@@ -316,6 +328,9 @@ result<incident> incident_engine::ack(std::int64_t id, const actor& by, std::opt
     if (lease) line.push_back(rt::text(" for " + format_duration(*lease)));
     post_in_room(*next, entry, simple_message(line));
   });
+  if (metrics_) {
+    metrics_->time_to_ack.observe(std::chrono::duration<double>(clock_.now() - next->opened_at).count());
+  }
   return next;
 }
 
@@ -343,6 +358,7 @@ result<incident> incident_engine::escalate(std::int64_t id, const actor& by, con
     post_in_room(*next, entry, simple_message(line));
     page_level(*next, entry);
   });
+  if (metrics_) metrics_->escalations.add();
   return next;
 }
 
@@ -394,7 +410,11 @@ int incident_engine::fire_due_escalations() {
       ++fired;
       continue;
     }
+    const auto due = inc.next_escalation_at;
     auto result = escalate(inc.id, actor::system("oncallbot"), "nobody acknowledged in time");
+    if (result && due && metrics_) {
+      metrics_->escalation_lateness.observe(std::chrono::duration<double>(clock_.now() - *due).count());
+    }
     if (!result) {
       commit([&] {
         inc.next_escalation_at.reset();

@@ -20,6 +20,7 @@
 #include "bot/core/storm.hpp"
 #include "bot/core/room_file.hpp"
 #include "bot/engine/actor.hpp"
+#include "bot/http/metrics_registry.hpp"
 #include "bot/store/store.hpp"
 #include "config/config.hpp"
 
@@ -37,6 +38,9 @@ class incident_engine {
 
   // Called after every commit that enqueued effects (the outbox drains them).
   void on_effects(std::function<void()> kick) { kick_ = std::move(kick); }
+  // The app's metrics registry (it outlives the engine); without one nothing is counted.
+  void set_metrics(bot_metrics& metrics) { metrics_ = &metrics; }
+  bot_metrics* metrics() const { return metrics_; }
   void reload(std::shared_ptr<const config> cfg) { cfg_ = std::move(cfg); }
   const config& cfg() const { return *cfg_; }
   store& storage() { return store_; }
@@ -192,6 +196,8 @@ class incident_engine {
   std::function<void()> kick_;
   bool effects_enqueued_ = false;
   int commit_depth_ = 0;
+  bot_metrics* metrics_ = nullptr;
+  std::uint64_t pages_in_commit_ = 0;  // counted as pages once the outermost commit succeeds
   bool changed_ = false;  // a timeline entry was recorded since `once` began
   storm_detector storms_;
   flap_detector flaps_;

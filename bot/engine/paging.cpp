@@ -129,7 +129,8 @@ void incident_engine::page_level(const incident& inc, std::int64_t cause) {
       e.subject = name;
       e.payload = notifier_body(*nf, {inc, n.level, people, clock_.now()});
     }
-    enqueue(e);
+    // A page is a DM or notifier call that was not queued already (storms reach people once).
+    if (enqueue(e)) ++pages_in_commit_;
   }
 }
 

@@ -24,8 +24,15 @@ void gauge(std::ostringstream& out, const char* name, const char* help, std::int
 }  // namespace
 
 std::string render_metrics(const engine_gauges& gauges, bool chat_connected,
-                           const std::map<std::pair<std::string, int>, std::uint64_t>& requests) {
+                           const std::map<std::pair<std::string, int>, std::uint64_t>& requests,
+                           const bot_metrics* bot) {
   std::ostringstream out;
+  out << "# HELP oncallbot_incidents Incidents by state (resolved: all the store holds).\n"
+         "# TYPE oncallbot_incidents gauge\n"
+      << "oncallbot_incidents{state=\"triggered\"} " << gauges.open_incidents - gauges.acknowledged_incidents
+      << "\noncallbot_incidents{state=\"acknowledged\"} " << gauges.acknowledged_incidents
+      << "\noncallbot_incidents{state=\"resolved\"} " << gauges.resolved_incidents << '\n';
+  // The two gauges before oncallbot_incidents{state}, kept so existing dashboards work.
   gauge(out, "oncallbot_incidents_open", "Incidents not resolved yet.", gauges.open_incidents);
   gauge(out, "oncallbot_incidents_acknowledged", "Open incidents someone acknowledged.",
         gauges.acknowledged_incidents);
@@ -43,6 +50,7 @@ std::string render_metrics(const engine_gauges& gauges, bool chat_connected,
     out << "oncallbot_http_requests_total{path=\"" << key.first << "\",status=\"" << key.second
         << "\"} " << n << '\n';
   }
+  if (bot) render_bot_metrics(out, *bot, ONCALLBOT_VERSION);
   return out.str();
 }
 

@@ -10,6 +10,8 @@
 #include <string>
 #include <utility>
 
+#include "bot/http/metrics_registry.hpp"
+
 namespace oncall {
 
 struct engine_gauges {
@@ -19,6 +21,7 @@ struct engine_gauges {
   // Unix seconds of the last scheduled backup that succeeded (0: none yet); unset without
   // storage.backup.
   std::optional<std::int64_t> last_backup_unix;
+  std::int64_t resolved_incidents = 0;  // every resolved incident the store holds
 };
 
 // Requests answered, by endpoint and status; written by the server's threads.
@@ -35,7 +38,9 @@ class request_counters {
   std::map<std::pair<std::string, int>, std::uint64_t> counts_;
 };
 
+// `bot` (the app's counters and histograms) is left out when null, as in tests of the gauges.
 std::string render_metrics(const engine_gauges& gauges, bool chat_connected,
-                           const std::map<std::pair<std::string, int>, std::uint64_t>& requests);
+                           const std::map<std::pair<std::string, int>, std::uint64_t>& requests,
+                           const bot_metrics* bot = nullptr);
 
 }  // namespace oncall

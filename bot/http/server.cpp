@@ -166,7 +166,7 @@ void http_server::add_routes() {
   server_->Get("/metrics", [this](const httplib::Request&, httplib::Response& res) {
     auto gauges = hooks_.gauges ? hooks_.gauges() : engine_gauges{};
     bool chat = hooks_.chat_connected && hooks_.chat_connected();
-    res.set_content(render_metrics(gauges, chat, requests_.snapshot()), "text/plain; version=0.0.4");
+    res.set_content(render_metrics(gauges, chat, requests_.snapshot(), hooks_.metrics), "text/plain; version=0.0.4");
   });
   server_->Get("/readyz", [this](const httplib::Request&, httplib::Response& res) {
     bool chat = hooks_.chat_connected && hooks_.chat_connected();

@@ -44,6 +44,8 @@ struct http_hooks {
   std::function<bool()> storage_ok;
   // Gauges read on the engine thread for GET /metrics.
   std::function<engine_gauges()> gauges;
+  // The app's counters and histograms, rendered after the gauges; none when null.
+  const bot_metrics* metrics = nullptr;
 };
 
 class http_server {

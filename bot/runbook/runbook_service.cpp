@@ -155,6 +155,8 @@ void runbook_service::finish(runbook_run run, const std::string& summary, const 
     runbook_requests(engine_).record(run, run.requested_by, summary);
     runbook_requests(engine_).post(run, "runbook-end:" + std::to_string(run.id), m);
   });
+  // run.state is one of succeeded, failed or error here: a bounded label.
+  if (auto* metrics = engine_.metrics()) metrics->runbook_runs.add(run.state);
 }
 
 }  // namespace oncall

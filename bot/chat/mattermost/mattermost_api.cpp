@@ -2,6 +2,7 @@
 #include "bot/chat/mattermost/mattermost_api.hpp"
 
 #include <algorithm>
+#include <set>
 
 #include "bot/net/url.hpp"
 
@@ -37,6 +38,10 @@ boost::asio::awaitable<mattermost_result> mattermost_api::request_raw(const std:
     req.body = std::move(body);
   }
   auto res = co_await http_.send(std::move(req));
+  if (metrics_) {
+    metrics_->chat_api_calls.add(mattermost_route_template(method, path));
+    if (res.status == 429) metrics_->chat_rate_limited.add();
+  }
   mattermost_result out;
   out.status = res.status;
   if (!res.error.empty()) {
@@ -131,6 +136,26 @@ boost::asio::awaitable<std::string> mattermost_api::direct_channel(const std::st
   }
   direct_channels_[name] = id;
   co_return id;
+}
+
+std::string mattermost_route_template(const std::string& method, const std::string& path) {
+  // The literal words of the API v4 routes the bot calls; any other segment is an id or a name.
+  static const std::set<std::string> words = {"channels", "direct", "ephemeral", "files", "me",
+                                              "members", "name", "patch", "pin", "posts", "teams",
+                                              "thread", "unpin", "username", "users"};
+  std::string out = method.empty() ? "GET" : method;
+  out += ' ';
+  const std::string route = path.substr(0, path.find('?'));
+  std::size_t start = route.empty() || route[0] != '/' ? 0 : 1;
+  while (start <= route.size()) {
+    auto end = route.find('/', start);
+    if (end == std::string::npos) end = route.size();
+    const std::string segment = route.substr(start, end - start);
+    out += '/';
+    out += words.count(segment) ? segment : "{id}";
+    start = end + 1;
+  }
+  return out;
 }
 
 }  // namespace oncall

@@ -9,6 +9,7 @@
 #include <string>
 
 #include "bot/core/time.hpp"
+#include "bot/http/metrics_registry.hpp"
 #include "bot/net/http_client.hpp"
 
 namespace oncall {
@@ -43,6 +44,8 @@ class mattermost_api {
   // returns the existing one when there is one); cached. Empty with `error` set on failure.
   boost::asio::awaitable<std::string> direct_channel(const std::string& username, std::string& error);
   const std::string& server_url() const { return server_url_; }
+  // Counts every request by route template, and 429 answers, from now on.
+  void set_metrics(bot_metrics& metrics) { metrics_ = &metrics; }
 
  private:
   http_client& http_;
@@ -53,7 +56,13 @@ class mattermost_api {
   std::map<std::string, std::string> user_ids_;
   std::map<std::string, std::string> direct_channels_;  // username → channel id
   std::string own_id_;                                  // the bot's user id (GET /users/me)
+  bot_metrics* metrics_ = nullptr;
 };
+
+// "PUT /posts/{id}/patch" for "PUT", "/posts/abc…z/patch?x=1": every segment that is not a
+// word of the routes the bot calls becomes {id} and the query goes, so a metric label never
+// holds an incident's, channel's or person's value and the label set stays bounded.
+std::string mattermost_route_template(const std::string& method, const std::string& path);
 
 // Mattermost ids are 26 lowercase base32 characters.
 bool looks_like_mattermost_id(const std::string& s);

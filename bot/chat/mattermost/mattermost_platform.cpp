@@ -71,6 +71,7 @@ asio::awaitable<void> mattermost_platform::run(chat_events& events) {
       continue;
     }
     current_ = std::shared_ptr<websocket_client>(std::move(ws));
+    count_socket_opened();
     request_seq_ = 0;
     auth_seq_ = ++request_seq_;
     current_->send(json{{"seq", auth_seq_}, {"action", "authentication_challenge"},

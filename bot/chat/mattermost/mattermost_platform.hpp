@@ -26,6 +26,11 @@ class mattermost_platform final : public chat_platform {
   boost::asio::awaitable<void> run(chat_events& events) override;
   void stop() override;
   bool connected() const override { return connected_; }
+  // Counts API calls, 429s and websocket reconnects from now on (the registry outlives us).
+  void set_metrics(bot_metrics& metrics) {
+    metrics_ = &metrics;
+    api_.set_metrics(metrics);
+  }
 
   std::vector<std::string> http_paths() const override;
   boost::asio::awaitable<outbound_http> handle_http(const inbound_http& request, chat_events& events) override;
@@ -77,6 +82,12 @@ class mattermost_platform final : public chat_platform {
   int request_seq_ = 0;
   int auth_seq_ = 0;
   std::uint64_t clicks_ = 0;
+  bot_metrics* metrics_ = nullptr;
+  bool socket_opened_before_ = false;  // later openings count as reconnects
+  void count_socket_opened() {
+    if (socket_opened_before_ && metrics_) metrics_->websocket_reconnects.add();
+    socket_opened_before_ = true;
+  }
 };
 
 }  // namespace oncall

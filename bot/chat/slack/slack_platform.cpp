@@ -49,6 +49,7 @@ asio::awaitable<std::shared_ptr<websocket_client>> slack_platform::open_socket()
     spdlog::warn("slack: socket mode connection failed: {}", error);
     co_return nullptr;
   }
+  count_socket_opened();
   co_return std::shared_ptr<websocket_client>(std::move(ws));
 }
 

@@ -24,6 +24,11 @@ class slack_platform final : public chat_platform {
   boost::asio::awaitable<void> run(chat_events& events) override;
   void stop() override;
   bool connected() const override { return connected_; }
+  // Counts API calls, 429s and websocket reconnects from now on (the registry outlives us).
+  void set_metrics(bot_metrics& metrics) {
+    metrics_ = &metrics;
+    api_.set_metrics(metrics);
+  }
   duration post_interval() const override { return duration{1000}; }
   // HTTP mode: slash commands and clicks POSTed by Slack (slack_http_endpoints.cpp).
   std::vector<std::string> http_paths() const override;
@@ -85,6 +90,12 @@ class slack_platform final : public chat_platform {
   bool gap_ = true;     // events may have been missed: back-fill at the next hello
   bool stopping_ = false;
   std::set<std::string> seen_events_;  // event_id de-duplication within this process
+  bot_metrics* metrics_ = nullptr;
+  bool socket_opened_before_ = false;  // later openings count as reconnects
+  void count_socket_opened() {
+    if (socket_opened_before_ && metrics_) metrics_->websocket_reconnects.add();
+    socket_opened_before_ = true;
+  }
 };
 
 }  // namespace oncall

@@ -41,6 +41,11 @@ boost::asio::awaitable<slack_api_result> slack_web_api::send_upload(const std::s
   req.body = std::move(content);
   req.timeout = std::chrono::milliseconds{60'000};  // a large draft may take a while
   auto res = co_await http_.send(std::move(req));
+  if (metrics_) {
+    // The upload URL carries a one-off id: counted under one fixed name.
+    metrics_->chat_api_calls.add("files.upload_url");
+    if (res.status == 429) metrics_->chat_rate_limited.add();
+  }
   slack_api_result out;
   out.ok = res.error.empty() && res.status == 200;
   if (!res.error.empty()) {
@@ -65,6 +70,10 @@ boost::asio::awaitable<slack_api_result> slack_web_api::send(const std::string& 
   req.headers = {{"Authorization", "Bearer " + token}, {"Content-Type", content_type}};
   req.body = std::move(body);
   auto res = co_await http_.send(std::move(req));
+  if (metrics_) {
+    metrics_->chat_api_calls.add(method);  // Web API method names are a fixed set in the code
+    if (res.status == 429) metrics_->chat_rate_limited.add();
+  }
   slack_api_result out;
   if (!res.error.empty()) {
     out.error = res.error;

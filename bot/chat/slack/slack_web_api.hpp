@@ -8,6 +8,7 @@
 #include <string>
 
 #include "bot/core/time.hpp"
+#include "bot/http/metrics_registry.hpp"
 #include "bot/net/http_client.hpp"
 
 namespace oncall {
@@ -30,6 +31,8 @@ class slack_web_api {
   boost::asio::awaitable<slack_api_result> call_form(const std::string& method, const nlohmann::json& args);
   // apps.connections.open: authenticated with the app-level token.
   boost::asio::awaitable<slack_api_result> open_connection();
+  // Counts every call by method, and 429 answers, from now on.
+  void set_metrics(bot_metrics& metrics) { metrics_ = &metrics; }
   // Step 2 of a file upload: the raw bytes POSTed to the upload_url that
   // files.getUploadURLExternal gave (no token: the URL is the credential). ok on HTTP 200.
   boost::asio::awaitable<slack_api_result> send_upload(const std::string& upload_url, std::string content);
@@ -41,6 +44,7 @@ class slack_web_api {
   std::string api_url_;
   std::string bot_token_;
   std::string app_token_;
+  bot_metrics* metrics_ = nullptr;
 };
 
 // Errors that retrying the same call cannot fix.

@@ -1,5 +1,6 @@
 // GET /metrics on the real binary: the gauges follow the incidents, requests are counted, and a
-// page and an ack move the alert, page, time-to-ack and chat API counters.
+// page and an ack move the alert, page, time-to-ack and chat API counters; 429s and a dropped
+// socket move theirs.
 #include <catch2/catch.hpp>
 
 #include <type_traits>
@@ -79,4 +80,33 @@ TEMPLATE_TEST_CASE("metrics count alerts by source, pages, time to ack and chat 
   CHECK(contains(acked, "oncallbot_time_to_ack_seconds_bucket{le=\"+Inf\"} 1\n"));
   CHECK(contains(acked, "oncallbot_incidents{state=\"acknowledged\"} 1\n"));
   CHECK(contains(acked, "oncallbot_incidents{state=\"triggered\"} 0\n"));
+}
+
+TEMPLATE_TEST_CASE("metrics count chat 429s and websocket reconnects", "[integration][metrics]",
+                   ONCALL_PLATFORMS) {
+  TestType w("metrics_faults", {}, bot_options{});
+  w.start();
+  REQUIRE(w.b.wait_ready());
+  httplib::Client http("127.0.0.1", w.b.http_port());
+  auto metrics = [&] {
+    auto res = http.Get("/metrics");
+    REQUIRE(res);
+    return res->body;
+  };
+  CHECK(contains(metrics(), "oncallbot_chat_rate_limited_total 0\n"));
+
+  // Every post to the alerts channel gets 429 until the faults are cleared.
+  const std::string post_method = std::is_same_v<TestType, slack_world> ? "chat.postMessage" : "POST /api/v4/posts";
+  w.sim.post("/_sim/faults", {{"method", post_method}, {"mode", "ratelimit"}, {"channel", "alerts"}});
+  REQUIRE(w.b.post("/webhooks/generic", R"({"title":"Disk full","dedup_key":"disk"})")->status == 200);
+  REQUIRE(eventually([&] { return !contains(metrics(), "oncallbot_chat_rate_limited_total 0\n"); }));
+  w.chat.clear_faults();
+  REQUIRE(eventually([&] { return w.chat.top_level("alerts").size() == 1; }, std::chrono::seconds(10)));
+
+  CHECK(contains(metrics(), "oncallbot_websocket_reconnects_total 0\n"));
+  const int opened = w.chat.connections_opened();
+  w.chat.drop_sockets();
+  REQUIRE(eventually([&] { return w.chat.connections_opened() == opened + 1; }));
+  REQUIRE(w.b.wait_ready());
+  CHECK(contains(metrics(), "oncallbot_websocket_reconnects_total 1\n"));
 }

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <chrono>
 #include <map>
 
 #include "bot/log_sink.hpp"
@@ -157,9 +158,11 @@ result<postmortem> build_postmortem(store& st, const config& cfg, std::int64_t i
   d.notifications = st.notifications(incident_id);
   d.runbook_runs = st.runbook_runs(incident_id);
   d.followups = st.followups(incident_id);
-  // Detection is the incident's opening: deploys after it are the fix, not a suspect.
+  // Detection is the incident's opening: deploys after it are the fix, not a suspect. One
+  // received in the same millisecond as the alert that opened it still counts as before it.
   if (auto service = incident_service(d.inc, d.alerts); !service.empty()) {
-    d.deploys = st.deploys_between(service, d.inc.opened_at - deploy_window, d.inc.opened_at);
+    const auto detected = d.inc.opened_at;
+    d.deploys = st.deploys_between(service, detected - deploy_window, detected + std::chrono::milliseconds(1));
   }
   return assemble_postmortem(std::move(d), cfg);
 }

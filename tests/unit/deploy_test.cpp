@@ -113,12 +113,14 @@ TEST_CASE("the postmortem lists the service's deploys in the two hours before de
   auto id = st.insert_incident(inc);
   st.insert_deploy(deploy_of("api", "too-old", opened - 2h - 1s));
   st.insert_deploy(deploy_of("api", "suspect", opened - 30min));
+  st.insert_deploy(deploy_of("api", "same-millisecond", opened));  // received just before the alert
   st.insert_deploy(deploy_of("web", "other-service", opened - 10min));
   st.insert_deploy(deploy_of("api", "the-fix", opened + 10min));
   auto d = build_postmortem(st, config{}, id, opened + 1h);
   REQUIRE(d);
-  REQUIRE(d->deploys.size() == 1);
+  REQUIRE(d->deploys.size() == 2);
   CHECK(d->deploys[0].version == "suspect");
+  CHECK(d->deploys[1].version == "same-millisecond");
   auto md = render_postmortem(st, config{}, id, postmortem_format::markdown, opened + 1h);
   REQUIRE(md);
   auto category = md->find("Category: **deploy**");

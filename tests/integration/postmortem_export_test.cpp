@@ -16,6 +16,7 @@
 #include <thread>
 
 #include "platforms.hpp"
+#include "room_actions.hpp"
 
 extern char** environ;
 
@@ -72,39 +73,6 @@ program_result validate(const std::string& document) {
 program_result export_draft(const std::string& config, const std::string& format, const std::string& out) {
   return run_program({ONCALLBOT_BINARY, "export", "--config", config, "--incident", "#1", "--format", format,
                       "--out", out});
-}
-
-// People in the alerts channel's threads, per platform; the result is the message's ref.
-std::string say(slack_world& w, const std::string& person, const std::string& root, const std::string& text) {
-  auto r = w.sim.post("/_sim/slack/message", {{"user", person}, {"channel", "alerts"}, {"text", text}, {"thread_ts", root}});
-  REQUIRE(r.value("ok", false));
-  return r["ts"];
-}
-std::string say(mattermost_world& w, const std::string& person, const std::string& root, const std::string& text) {
-  auto r = w.sim.post("/_sim/mattermost/message",
-                      {{"user", person}, {"channel", "alerts"}, {"message", text}, {"root_id", root}});
-  REQUIRE(r.value("ok", false));
-  return r["post"]["id"];
-}
-void edit(slack_world& w, const std::string& person, const std::string& ref, const std::string& text) {
-  REQUIRE(w.sim.post("/_sim/slack/edit", {{"user", person}, {"channel", "alerts"}, {"ts", ref}, {"text", text}}).value("ok", false));
-}
-void edit(mattermost_world& w, const std::string& person, const std::string& ref, const std::string& text) {
-  REQUIRE(w.sim.post("/_sim/mattermost/edit", {{"user", person}, {"post_id", ref}, {"message", text}}).value("ok", false));
-}
-void erase(slack_world& w, const std::string& person, const std::string& ref) {
-  REQUIRE(w.sim.post("/_sim/slack/delete", {{"user", person}, {"channel", "alerts"}, {"ts", ref}}).value("ok", false));
-}
-void erase(mattermost_world& w, const std::string& person, const std::string& ref) {
-  REQUIRE(w.sim.post("/_sim/mattermost/delete", {{"user", person}, {"post_id", ref}}).value("ok", false));
-}
-void pin(slack_world& w, const std::string& person, const std::string& ref) {
-  REQUIRE(w.sim.post("/_sim/slack/react", {{"user", person}, {"channel", "alerts"}, {"ts", ref}, {"reaction", "pushpin"}})
-              .value("ok", false));
-}
-void pin(mattermost_world& w, const std::string& person, const std::string& ref) {
-  REQUIRE(w.sim.post("/_sim/mattermost/react", {{"user", person}, {"post_id", ref}, {"emoji_name", "pushpin"}})
-              .value("ok", false));
 }
 
 std::string message_text(int i) { return "update " + std::to_string(100 + i) + " from the room"; }

@@ -7,6 +7,7 @@
 #include <thread>
 
 #include "platforms.hpp"
+#include "room_actions.hpp"
 
 using namespace oncall::testing;
 
@@ -40,44 +41,6 @@ std::vector<entry> room_entries(World& w, int incident_id) {
   return out;
 }
 
-// People acting in the alerts channel, per platform: the returned string is the message ref.
-std::string say(slack_world& w, const std::string& person, const std::string& root, const std::string& text) {
-  auto r = w.sim.post("/_sim/slack/message", {{"user", person}, {"channel", "alerts"}, {"text", text}, {"thread_ts", root}});
-  REQUIRE(r.value("ok", false));
-  return r["ts"];
-}
-std::string say(mattermost_world& w, const std::string& person, const std::string& root, const std::string& text) {
-  auto r = w.sim.post("/_sim/mattermost/message",
-                      {{"user", person}, {"channel", "alerts"}, {"message", text}, {"root_id", root}});
-  REQUIRE(r.value("ok", false));
-  return r["post"]["id"];
-}
-void edit(slack_world& w, const std::string& person, const std::string& ref, const std::string& text) {
-  REQUIRE(w.sim.post("/_sim/slack/edit", {{"user", person}, {"channel", "alerts"}, {"ts", ref}, {"text", text}}).value("ok", false));
-}
-void edit(mattermost_world& w, const std::string& person, const std::string& ref, const std::string& text) {
-  REQUIRE(w.sim.post("/_sim/mattermost/edit", {{"user", person}, {"post_id", ref}, {"message", text}}).value("ok", false));
-}
-void erase(slack_world& w, const std::string& person, const std::string& ref) {
-  REQUIRE(w.sim.post("/_sim/slack/delete", {{"user", person}, {"channel", "alerts"}, {"ts", ref}}).value("ok", false));
-}
-void erase(mattermost_world& w, const std::string& person, const std::string& ref) {
-  REQUIRE(w.sim.post("/_sim/mattermost/delete", {{"user", person}, {"post_id", ref}}).value("ok", false));
-}
-void pin(slack_world& w, const std::string& person, const std::string& ref, bool remove = false) {
-  REQUIRE(w.sim.post("/_sim/slack/react", {{"user", person}, {"channel", "alerts"}, {"ts", ref},
-                                           {"reaction", "pushpin"}, {"remove", remove}}).value("ok", false));
-}
-void pin(mattermost_world& w, const std::string& person, const std::string& ref, bool remove = false) {
-  REQUIRE(w.sim.post("/_sim/mattermost/react", {{"user", person}, {"post_id", ref}, {"emoji_name", "pushpin"},
-                                                {"remove", remove}}).value("ok", false));
-}
-std::string say_top_level(slack_world& w, const std::string& person, const std::string& text) {
-  return w.sim.post("/_sim/slack/message", {{"user", person}, {"channel", "alerts"}, {"text", text}})["ts"];
-}
-std::string say_top_level(mattermost_world& w, const std::string& person, const std::string& text) {
-  return w.sim.post("/_sim/mattermost/message", {{"user", person}, {"channel", "alerts"}, {"message", text}})["post"]["id"];
-}
 
 // Pages by hand through the generic webhook and returns the announcement's ref once stored.
 template <typename World>

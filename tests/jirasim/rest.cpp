@@ -10,23 +10,6 @@ namespace jirasim {
 
 namespace {
 
-std::string base64(const std::string& in) {
-  static const char* table = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-  std::string out;
-  int val = 0, bits = -6;
-  for (unsigned char c : in) {
-    val = (val << 8) + c;
-    bits += 8;
-    while (bits >= 0) {
-      out.push_back(table[(val >> bits) & 0x3F]);
-      bits -= 6;
-    }
-  }
-  if (bits > -6) out.push_back(table[((val << 8) >> (bits + 8)) & 0x3F]);
-  while (out.size() % 4) out.push_back('=');
-  return out;
-}
-
 void reply(httplib::Response& res, int status, const json& body) {
   res.status = status;
   res.set_content(body.dump(), "application/json;charset=UTF-8");
@@ -41,7 +24,7 @@ void error_reply(httplib::Response& res, int status, std::vector<std::string> me
 // access token as Bearer, or Basic with user name and password (here: the token).
 bool authenticated(const state& st, const httplib::Request& req) {
   auto auth = req.get_header_value("Authorization");
-  const std::string basic = "Basic " + base64(st.opts.user + ":" + st.opts.token);
+  const std::string basic = httplib::make_basic_authentication_header(st.opts.user, st.opts.token).second;
   if (auth == basic) return true;
   return st.opts.kind == flavor::datacenter && auth == "Bearer " + st.opts.token;
 }

@@ -59,20 +59,7 @@ httplib::Client jirasim_process::api() const {
 httplib::Client jirasim_process::control() const { return httplib::Client("127.0.0.1", control_port_); }
 
 std::string cloud_auth(const std::string& user, const std::string& token) {
-  static const char* table = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-  std::string in = user + ":" + token, out;
-  int val = 0, bits = -6;
-  for (unsigned char c : in) {
-    val = (val << 8) + c;
-    bits += 8;
-    while (bits >= 0) {
-      out.push_back(table[(val >> bits) & 0x3F]);
-      bits -= 6;
-    }
-  }
-  if (bits > -6) out.push_back(table[((val << 8) >> (bits + 8)) & 0x3F]);
-  while (out.size() % 4) out.push_back('=');
-  return "Basic " + out;
+  return httplib::make_basic_authentication_header(user, token).second;
 }
 
 }  // namespace jirasim_test
